@@ -1,0 +1,47 @@
+/** Line bookkeeping with LSP's notion of a line break: \r\n, \r or \n. */
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** 0-based line of an offset. */
+export function lineOfOffset(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Answers lineAt() for offsets that mostly grow, as a scanner asks them:
+ * a forward walk from the last answer, a binary search when asked backwards.
+ */
+export class LineCursor {
+  private line = 0;
+  constructor(private readonly lineStarts: readonly number[]) {}
+
+  lineAt(offset: number): number {
+    const starts = this.lineStarts;
+    if (offset < starts[this.line]) {
+      this.line = lineOfOffset(starts, offset);
+      return this.line;
+    }
+    while (this.line + 1 < starts.length && starts[this.line + 1] <= offset) this.line++;
+    return this.line;
+  }
+}
