@@ -1,0 +1,18 @@
+import type { Rule } from '../rule';
+
+/** What dotenv passes over silently, as found by the parser. */
+export const syntaxError: Rule = {
+  code: 'syntaxError',
+  group: 'core',
+  defaultSeverity: 'error',
+  description: 'A line dotenv silently ignores or reads differently than it looks (no `=`, bad name, unterminated quote, text after a quote).',
+  check(ctx) {
+    for (const problem of ctx.doc.problems) {
+      const fixes = [];
+      if (problem.kind === 'noSeparator' || problem.kind === 'invalidKey') {
+        fixes.push({ title: 'Comment out this line', edits: [{ span: { start: problem.span.start, end: problem.span.start }, newText: '# ' }] });
+      }
+      ctx.report({ span: problem.span, message: problem.message, fixes, info: { kind: problem.kind } });
+    }
+  },
+};
