@@ -11,7 +11,7 @@ export function applyEdits(text: string, edits: readonly FixEdit[]): { text: str
   const skipped: FixEdit[] = [];
   let lastEnd = -1;
   for (const edit of sorted) {
-    if (edit.span.start < lastEnd || (edit.span.start === lastEnd && edit.span.start !== edit.span.end && taken.length > 0 && taken[taken.length - 1].span.start === lastEnd)) {
+    if (edit.span.start < lastEnd) {
       skipped.push(edit);
       continue;
     }
