@@ -4,7 +4,8 @@
  * comments, and puts each finding's fixes into `diagnostic.data` for code actions.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import type { EnvDocument } from './parser/model';
+import type { EnvDocument, Span } from './parser/model';
+import { schemaSetFor } from './schema/schemaSet';
 import { rangeOf } from './positions';
 import type { BindingCertainty, Finding, Rule, Severity } from './rules/rule';
 import { ALL_RULES } from './rules/registry';
@@ -26,6 +27,8 @@ export interface ValidationInput {
   doc: EnvDocument;
   schemas?: readonly ResolvedSchema[];
   certainty?: BindingCertainty;
+  anchor?: Span;
+  unknownSchemaIds?: readonly { id: string; span?: Span }[];
   settings?: ValidationSettings;
 }
 
@@ -54,6 +57,7 @@ export function validate(input: ValidationInput): Diagnostic[] {
   const schemas = input.schemas ?? [];
   const certainty = input.certainty ?? (schemas.length > 0 ? 'explicit' : 'none');
   const suppressions = collectSuppressions(doc);
+  const schemaSet = schemaSetFor(schemas);
   const diagnostics: Diagnostic[] = [];
   for (const rule of ALL_RULES) {
     const severity = effectiveSeverity(rule, settings);
@@ -66,7 +70,16 @@ export function validate(input: ValidationInput): Diagnostic[] {
       diagnostics.push(toDiagnostic(doc, rule.code, severity, range, finding));
     };
     try {
-      rule.check({ doc, schemas, certainty, reportAllUnknown: settings?.unknownVariables ?? false, report });
+      rule.check({
+        doc,
+        schemas,
+        schemaSet,
+        certainty,
+        anchor: input.anchor,
+        unknownSchemaIds: input.unknownSchemaIds ?? [],
+        reportAllUnknown: settings?.unknownVariables ?? false,
+        report,
+      });
     } catch (error) {
       // One broken rule must not take the others down; the protocol layer logs what it throws here.
       diagnostics.push({

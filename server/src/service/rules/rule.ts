@@ -4,6 +4,7 @@
  * each finding the edits of its quick fixes, so that code actions never validate again.
  */
 import type { EnvDocument, Span } from '../parser/model';
+import type { SchemaSet } from '../schema/schemaSet';
 import type { ResolvedSchema } from '../schema/types';
 
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
@@ -46,7 +47,13 @@ export interface RuleContext {
   doc: EnvDocument;
   /** Schemas bound to the file (empty when none). */
   schemas: readonly ResolvedSchema[];
+  /** The same schemas, indexed by name and alias. */
+  schemaSet: SchemaSet;
   certainty: BindingCertainty;
+  /** Where file-level findings go: the `# envls-schema` comment, else undefined (first line). */
+  anchor?: Span;
+  /** Schema ids the file or settings name that no schema has. */
+  unknownSchemaIds: readonly { id: string; span?: Span }[];
   /** Report unknown names that are not near-misses too (envls.unknownVariables). */
   reportAllUnknown: boolean;
   report(finding: Finding): void;

@@ -111,6 +111,10 @@ export interface VariableSpec {
   deprecated?: Deprecation;
   /** Never shown in hover, never logged. */
   sensitive?: boolean;
+  /** Values that switch a protection off (e.g. NODE_TLS_REJECT_UNAUTHORIZED=0): insecureValue. */
+  insecureValues?: string[];
+  /** Why those values are insecure, in the documentation's words. */
+  insecureMessage?: string;
   /** Values documented as placeholders (insecure if left in place). */
   placeholders?: string[];
   /** Variables whose value must not equal this one's (two secrets). */

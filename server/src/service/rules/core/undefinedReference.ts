@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { entriesByKey } from '../entryIndex';
+
+/** `${NAME}` that nothing in the file defines and that has no default. */
+export const undefinedReference: Rule = {
+  code: 'undefinedReference',
+  group: 'core',
+  defaultSeverity: 'warning',
+  description: 'A ${NAME} or $NAME reference to a variable the file does not define (and without a :- default).',
+  check(ctx) {
+    const byKey = entriesByKey(ctx.doc);
+    for (const entry of ctx.doc.entries) {
+      if (entry.quote === "'") continue; // written literally by intent in most tools
+      for (const ref of entry.references) {
+        if (ref.operator || byKey.has(ref.name) || ref.name === entry.key) continue;
+        ctx.report({
+          span: ref.span,
+          message: `${ref.name} is not defined in this file; dotenv-expand will use the process environment's value, or an empty string.`,
+          info: { variable: ref.name },
+          fixes: [{ title: `Use a default: \${${ref.name}:-}`, edits: [{ span: ref.span, newText: `\${${ref.name}:-}` }] }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import type { Rule } from '../rule';
+import { entriesByKey } from '../entryIndex';
+import { wholeLinesSpan } from '../edits';
+
+/** A canonical name and one of its aliases are both set: only one of them is read. */
+export const aliasConflict: Rule = {
+  code: 'aliasConflict',
+  group: 'schema',
+  defaultSeverity: 'warning',
+  description: 'A variable and one of its aliases (legacy names) are both set; the product reads only one.',
+  check(ctx) {
+    const byKey = entriesByKey(ctx.doc);
+    for (const { spec, schema } of ctx.schemaSet.variables()) {
+      const canonical = byKey.get(spec.name);
+      if (!canonical) continue;
+      for (const alias of spec.aliases ?? []) {
+        const other = byKey.get(alias);
+        if (!other) continue;
+        const winner = spec.precedence === 'alias' ? alias : spec.name;
+        const loser = winner === alias ? spec.name : alias;
+        const same = canonical.value === other.value;
+        const moveValue = {
+          title: `Move ${alias}'s value to ${spec.name} and remove ${alias}`,
+          edits: [
+            { span: canonical.rawSpan, newText: ctx.doc.text.slice(other.rawSpan.start, other.rawSpan.end) },
+            { span: wholeLinesSpan(ctx.doc, other.span), newText: '' },
+          ],
+        };
+        ctx.report({
+          span: other.keySpan,
+          message:
+            `${spec.name} and ${alias} are both set; ${schema.product} reads ${winner}, so ${loser} is ignored. ` +
+            (same ? 'Both have the same value.' : 'The values differ.'),
+          info: { canonical: spec.name, alias, winner, sameValue: same },
+          fixes: [
+            { title: `Remove ${alias} (keep ${spec.name})`, edits: [{ span: wholeLinesSpan(ctx.doc, other.span), newText: '' }], safe: same, preferred: same || winner === spec.name },
+            ...(same ? [] : [moveValue]),
+          ],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Fix, Rule } from '../rule';
+import { booleanSpellings, parseBoolean } from '../../schema/values';
+import { entriesByKey } from '../entryIndex';
+
+/** A variable the documentation marks deprecated. */
+export const deprecatedVariable: Rule = {
+  code: 'deprecatedVariable',
+  group: 'schema',
+  defaultSeverity: 'warning',
+  description: 'A variable marked deprecated, with its replacement and what changed.',
+  check(ctx) {
+    const byKey = entriesByKey(ctx.doc);
+    for (const entry of ctx.doc.entries) {
+      const match = ctx.schemaSet.lookup(entry.key);
+      const deprecation = match?.spec.deprecated;
+      if (!match || !deprecation) continue;
+      const replacement = deprecation.replacement;
+      const fixes: Fix[] = [];
+      if (replacement && !byKey.has(replacement)) {
+        if (deprecation.renameSafe) {
+          fixes.push({ title: `Rename to ${replacement}`, edits: [{ span: entry.keySpan, newText: replacement }], preferred: true });
+        } else if (deprecation.inverted) {
+          const current = parseBoolean(entry.value, match.spec.boolean);
+          const target = ctx.schemaSet.lookup(replacement)?.spec;
+          if (current !== undefined) {
+            const spellings = booleanSpellings(target?.boolean ?? match.spec.boolean);
+            const negated = current ? spellings.falsy[0] : spellings.truthy[0];
+            if (negated !== undefined) {
+              fixes.push({
+                title: `Replace with ${replacement}=${negated} (inverted meaning)`,
+                edits: [{ span: { start: entry.keySpan.start, end: Math.max(entry.rawSpan.end, entry.separatorSpan.end) }, newText: `${replacement}=${negated}` }],
+                preferred: true,
+              });
+            }
+          }
+        }
+      }
+      const instead = replacement ? ` Use ${replacement} instead${deprecation.renameSafe ? '' : ' (not a plain rename)'}.` : '';
+      ctx.report({
+        span: entry.keySpan,
+        message: `${entry.key} is deprecated: ${deprecation.message}${instead}`,
+        tags: ['deprecated'],
+        info: { variable: entry.key, replacement },
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,84 @@
+import type { Entry } from '../../parser/model';
+import type { Fix, Rule, RuleContext } from '../rule';
+import type { VariableSpec } from '../../schema/types';
+import { entriesByKey } from '../entryIndex';
+import { generateSecret } from '../../secrets';
+
+const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
+
+/**
+ * Values that are valid but unsafe: TLS verification switched off, a secret
+ * shorter than its documented minimum or left at a documented placeholder, two
+ * secrets that must differ sharing a value, a secret exposed to the browser.
+ */
+export const insecureValue: Rule = {
+  code: 'insecureValue',
+  group: 'schema',
+  defaultSeverity: 'warning',
+  description: 'TLS verification switched off, a weak or placeholder secret, a reused secret, or a secret exposed to the browser (NEXT_PUBLIC_…).',
+  check(ctx) {
+    const byKey = entriesByKey(ctx.doc);
+    for (const entry of ctx.doc.entries) {
+      if (byKey.get(entry.key) !== entry) continue;
+      const exposed = exposedSecret(ctx, entry);
+      if (exposed) {
+        ctx.report({
+          span: entry.keySpan,
+          message: `${entry.key} exposes ${exposed} to the browser: values of ${entry.key.slice(0, entry.key.indexOf('_') + 1)}… variables are bundled into client code. Keep secrets server-side.`,
+          info: { variable: entry.key, reason: 'exposed' },
+        });
+      }
+      const match = ctx.schemaSet.lookup(entry.key);
+      if (!match || entry.value.length === 0 || entry.references.length > 0) continue;
+      const spec = match.spec;
+      const insecure = spec.insecureValues?.find((v) => v === entry.value);
+      if (insecure !== undefined) {
+        ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ?? `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
+      }
+      if (!isSecret(spec)) continue;
+      const min = spec.constraints?.minLength;
+      if (spec.placeholders?.includes(entry.value)) {
+        report(ctx, entry, spec, `${spec.name} is still the documented placeholder value; anyone who read the docs knows it.`, 'placeholder');
+      } else if (min !== undefined && entry.value.length < min) {
+        report(ctx, entry, spec, `${spec.name} is ${entry.value.length} characters long; use at least ${min} random characters.`, 'tooShort');
+      }
+      for (const other of spec.mustDifferFrom ?? []) {
+        const otherEntry = byKey.get(other) ?? aliasEntry(ctx, other);
+        // Report once per pair, on the later line.
+        if (otherEntry && otherEntry.value === entry.value && otherEntry.line < entry.line) {
+          report(ctx, entry, spec, `${spec.name} has the same value as ${other}; the documentation says they must differ.`, 'reused');
+        }
+      }
+    }
+  },
+};
+
+function report(ctx: RuleContext, entry: Entry, spec: VariableSpec, message: string, reason: string): void {
+  const fix: Fix = {
+    title: `Generate a strong random value for ${spec.name}`,
+    edits: [{ span: entry.rawSpan, newText: generateSecret(Math.max(32, spec.constraints?.minLength ?? 32)) }],
+    preferred: true,
+  };
+  ctx.report({ span: entry.rawSpan.end > entry.rawSpan.start ? entry.rawSpan : entry.keySpan, message, info: { variable: spec.name, reason }, fixes: [fix] });
+}
+
+function isSecret(spec: VariableSpec): boolean {
+  return spec.type === 'secret' || spec.sensitive === true;
+}
+
+function aliasEntry(ctx: RuleContext, name: string): Entry | undefined {
+  const spec = ctx.schemaSet.lookup(name)?.spec;
+  if (!spec) return undefined;
+  const byKey = entriesByKey(ctx.doc);
+  return byKey.get(spec.name) ?? (spec.aliases ?? []).map((a) => byKey.get(a)).find((e) => e !== undefined);
+}
+
+/** The secret a browser-exposed key carries, if it names one. */
+function exposedSecret(ctx: RuleContext, entry: Entry): string | undefined {
+  const prefix = BROWSER_PREFIXES.find((p) => entry.key.startsWith(p));
+  if (!prefix) return undefined;
+  const rest = entry.key.slice(prefix.length);
+  const spec = ctx.schemaSet.lookup(rest)?.spec;
+  if (spec && isSecret(spec)) return `the secret ${spec.name}`;
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import type { Fix, FixEdit, Rule, RuleContext } from '../rule';
+import type { VariableSpec } from '../../schema/types';
+import { conditionHolds, describeCondition } from '../../schema/values';
+import { entriesByKey } from '../entryIndex';
+import { lineBreakOf, wholeLinesSpan } from '../edits';
+import { fileLookup } from './lookupInFile';
+
+/** A variable the bound product needs is absent (conditions and alternatives considered). */
+export const missingRequired: Rule = {
+  code: 'missingRequired',
+  group: 'schema',
+  defaultSeverity: 'error',
+  needsCertainty: true,
+  description: 'A variable the product requires (always, or because of another variable) is not set.',
+  check(ctx) {
+    const byKey = entriesByKey(ctx.doc);
+    const lookup = fileLookup(ctx.doc, ctx.schemaSet);
+    const present = (name: string) => byKey.has(name);
+    const missing: { spec: VariableSpec; why: string }[] = [];
+    for (const { spec } of ctx.schemaSet.variables()) {
+      const req = spec.required;
+      if (!req || spec.managedBy || spec.deprecated) continue;
+      if (present(spec.name) || (spec.aliases ?? []).some(present)) continue;
+      if (req.kind === 'when' && !(req.when ?? []).every((c) => conditionHolds(c, lookup))) continue;
+      if ((req.alternatives ?? []).some((set) => set.length > 0 && set.every(present))) continue;
+      const why = req.reason ?? (req.kind === 'when' && req.when?.length ? `required when ${req.when.map(describeCondition).join(' and ')}` : 'required');
+      missing.push({ spec, why });
+    }
+    if (missing.length === 0) return;
+    const anchor = ctx.anchor ?? firstLineSpan(ctx);
+    const insertions = missing.map(({ spec }) => insertionFor(ctx, spec));
+    const all: Fix | undefined = missing.length > 1
+      ? { title: `Add all ${missing.length} missing required variables`, edits: mergeInsertions(insertions) }
+      : undefined;
+    missing.forEach(({ spec, why }, i) => {
+      const alternatives = spec.required?.alternatives?.length ? ` (or set ${spec.required.alternatives.map((s) => s.join(' + ')).join(', or ')})` : '';
+      ctx.report({
+        span: anchor,
+        message: `${spec.name} is missing: ${why}${alternatives}.`,
+        info: { variable: spec.name },
+        fixes: [{ title: `Add ${spec.name}`, edits: [insertions[i]], preferred: true }, ...(all ? [all] : [])],
+      });
+    });
+  },
+};
+
+function firstLineSpan(ctx: RuleContext) {
+  const end = ctx.doc.lineStarts.length > 1 ? ctx.doc.lineStarts[1] : ctx.doc.text.length;
+  let e = end;
+  while (e > 0 && (ctx.doc.text.charCodeAt(e - 1) === 10 || ctx.doc.text.charCodeAt(e - 1) === 13)) e--;
+  return { start: 0, end: Math.max(0, e) };
+}
+
+/** `NAME=default` after the last entry of the same section, else at the end of the file. */
+function insertionFor(ctx: RuleContext, spec: VariableSpec): FixEdit {
+  const eol = lineBreakOf(ctx.doc.text);
+  const line = `${spec.name}=${spec.default !== undefined && !spec.sensitive ? quoteIfNeeded(spec.default) : ''}`;
+  let anchorEntry = undefined;
+  if (spec.section) {
+    for (const entry of ctx.doc.entries) {
+      const match = ctx.schemaSet.lookup(entry.key);
+      if (match?.spec.section === spec.section) anchorEntry = entry;
+    }
+  }
+  if (anchorEntry) {
+    const after = wholeLinesSpan(ctx.doc, anchorEntry.span).end;
+    const endsWithBreak = after > 0 && /[\r\n]/.test(ctx.doc.text[after - 1]);
+    return { span: { start: after, end: after }, newText: endsWithBreak ? `${line}${eol}` : `${eol}${line}` };
+  }
+  const text = ctx.doc.text;
+  const end = text.length;
+  const needsBreak = end > 0 && !/[\r\n]$/.test(text);
+  return { span: { start: end, end }, newText: `${needsBreak ? eol : ''}${line}${eol}` };
+}
+
+/** Several insertions at one offset become one edit, in order. */
+function mergeInsertions(edits: FixEdit[]): FixEdit[] {
+  const byOffset = new Map<number, string>();
+  for (const edit of edits) {
+    const prior = byOffset.get(edit.span.start);
+    if (prior === undefined) byOffset.set(edit.span.start, edit.newText);
+    else byOffset.set(edit.span.start, joinInsertions(prior, edit.newText));
+  }
+  return [...byOffset].map(([start, newText]) => ({ span: { start, end: start }, newText }));
+}
+
+function joinInsertions(a: string, b: string): string {
+  // An insertion at the end of a file without final newline starts with a break: keep only the first.
+  return a + b.replace(/^(\r\n|\r|\n)(?=[^\r\n])/, (m) => (/[\r\n]$/.test(a) ? '' : m));
+}
+
+function quoteIfNeeded(value: string): string {
+  return /[\s#"'`]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
