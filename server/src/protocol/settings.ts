@@ -1,0 +1,57 @@
+/** The `envls.*` settings as the server reads them, with defaults. */
+import type { Severity } from '../service/rules/rule';
+import type { ValidationSettings } from '../service/validate';
+
+export interface EnvlsSettings {
+  /** Schema id -> glob(s) relative to the workspace folder. */
+  schemas: Record<string, string | string[]>;
+  /** Globs of workspace JSON files in envls's schema format. */
+  schemaFiles: string[];
+  /** Detect the product from the file's variables when nothing binds it. */
+  detect: boolean;
+  unknownVariables: boolean;
+  styleRules: boolean;
+  /** Per diagnostic code: off, hint, information, warning, error. */
+  lint: Record<string, Severity>;
+}
+
+export const DEFAULT_SETTINGS: EnvlsSettings = {
+  schemas: {},
+  schemaFiles: [],
+  detect: true,
+  unknownVariables: false,
+  styleRules: false,
+  lint: {},
+};
+
+const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+
+/** Tolerates any shape: a wrong type falls back to the default rather than breaking the server. */
+export function readSettings(raw: unknown): EnvlsSettings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const lint: Record<string, Severity> = {};
+  if (o.lint && typeof o.lint === 'object') {
+    for (const [code, value] of Object.entries(o.lint as Record<string, unknown>)) {
+      if (typeof value === 'string' && SEVERITIES.has(value)) lint[code] = value as Severity;
+    }
+  }
+  const schemas: Record<string, string | string[]> = {};
+  if (o.schemas && typeof o.schemas === 'object') {
+    for (const [id, globs] of Object.entries(o.schemas as Record<string, unknown>)) {
+      if (typeof globs === 'string') schemas[id] = globs;
+      else if (Array.isArray(globs)) schemas[id] = globs.filter((g): g is string => typeof g === 'string');
+    }
+  }
+  return {
+    schemas,
+    schemaFiles: Array.isArray(o.schemaFiles) ? o.schemaFiles.filter((g): g is string => typeof g === 'string') : [],
+    detect: typeof o.detect === 'boolean' ? o.detect : DEFAULT_SETTINGS.detect,
+    unknownVariables: o.unknownVariables === true,
+    styleRules: o.styleRules === true,
+    lint,
+  };
+}
+
+export function validationSettings(settings: EnvlsSettings): ValidationSettings {
+  return { severities: settings.lint, styleRules: settings.styleRules, unknownVariables: settings.unknownVariables };
+}

@@ -1,0 +1,236 @@
+/**
+ * The envls language server: a thin protocol layer over the pure language
+ * service in ./service. It keeps one analysis per document version, loads
+ * schemas and settings, and isolates every handler.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from './service/analyze';
+import { fixAllAction, FIX_ALL_KIND, quickFixes } from './service/codeActions';
+import { getCompletions } from './service/completion';
+import { getHover } from './service/hover';
+import { getDocumentSymbols, getFoldingRanges } from './service/symbols';
+import { bindingInputFor } from './node/bindFile';
+import { SchemaStore } from './node/schemaStore';
+import { findSchemaFiles } from './node/schemaFiles';
+import { guard } from './protocol/guard';
+import { DEFAULT_SETTINGS, readSettings, validationSettings, type EnvlsSettings } from './protocol/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.error(message);
+const info = (message: string) => connection.console.info(message);
+
+let settings: EnvlsSettings = DEFAULT_SETTINGS;
+let workspaceFolders: string[] = [];
+let canPullConfiguration = false;
+const store = new SchemaStore(log);
+const analyses = new Map<string, { version: number; analysis: Analysis }>();
+const lastBinding = new Map<string, string>();
+let schemaFileUris: string[] = [];
+
+process.on('uncaughtException', (error) => log(`envls: uncaught exception: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => log(`envls: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
+
+connection.onInitialize(
+  guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params) => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings) settings = readSettings(options.settings);
+    reloadSchemas();
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'envls', version: '0.1.0' },
+    };
+  }),
+);
+
+connection.onInitialized(
+  guard(log, 'initialized', undefined, () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'envls' });
+      void pullSettings();
+    }
+  }),
+);
+
+async function pullSettings(): Promise<void> {
+  try {
+    const raw = await connection.workspace.getConfiguration('envls');
+    settings = readSettings(raw);
+    reloadSchemas();
+    revalidateAll();
+  } catch (error) {
+    log(`envls: reading settings failed: ${(error as Error).stack}`);
+  }
+}
+
+connection.onDidChangeConfiguration(
+  guard(log, 'didChangeConfiguration', undefined, (change) => {
+    if (canPullConfiguration) {
+      void pullSettings();
+      return;
+    }
+    const raw = (change.settings as { envls?: unknown } | undefined)?.envls;
+    if (raw) settings = readSettings(raw);
+    reloadSchemas();
+    revalidateAll();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard(log, 'didChangeWatchedFiles', undefined, () => {
+    reloadSchemas();
+    revalidateAll();
+  }),
+);
+
+function reloadSchemas(): void {
+  const files = findSchemaFiles(settings.schemaFiles, workspaceFolders);
+  const added = store.load(files);
+  if (files.length > 0) info(`envls: loaded ${files.length} workspace schema file(s): ${added.join(', ') || 'no valid schema'}`);
+  const uris: string[] = [];
+  for (const [path, { text, problems }] of store.fileProblems) {
+    const uri = pathToFileURL(path).toString();
+    uris.push(uri);
+    const doc = TextDocument.create(uri, 'json', 0, text);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((p) => ({
+        range: { start: doc.positionAt(p.start), end: doc.positionAt(p.end) },
+        severity: 1,
+        source: 'envls',
+        code: 'invalidSchema',
+        message: p.message,
+      })),
+    });
+  }
+  // Clear diagnostics of schema files no longer configured.
+  for (const uri of schemaFileUris) if (!uris.includes(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  schemaFileUris = uris;
+  analyses.clear();
+}
+
+function filePathOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+function workspaceFolderOf(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return workspaceFolders.filter((f) => path.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0];
+}
+
+function analysisOf(document: TextDocument): Analysis {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const path = filePathOf(document.uri);
+  const bind = bindingInputFor(path, store, { schemaGlobs: settings.schemas, workspaceFolder: workspaceFolderOf(path), detect: settings.detect });
+  const text = document.getText();
+  const analysis = analyze(text, bind, validationSettings(settings));
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
+}
+
+function publish(document: TextDocument): void {
+  const analysis = analysisOf(document);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis.diagnostics });
+  const binding = {
+    uri: document.uri,
+    schemas: analysis.binding.schemas.map((s) => ({ id: s.id, title: s.title })),
+    source: analysis.binding.source,
+    certainty: analysis.binding.certainty,
+    reason: analysis.binding.reason,
+  };
+  const key = JSON.stringify(binding);
+  if (lastBinding.get(document.uri) !== key) {
+    lastBinding.set(document.uri, key);
+    void connection.sendNotification('envls/binding', binding);
+  }
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) guard(log, 'validate', undefined, publish)(document);
+}
+
+documents.onDidChangeContent(guard(log, 'validate', undefined, (event) => publish(event.document)));
+documents.onDidClose(
+  guard(log, 'close', undefined, (event) => {
+    analyses.delete(event.document.uri);
+    lastBinding.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  }),
+);
+
+connection.onCompletion(
+  guard(log, 'completion', null, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = analysisOf(document);
+    return getCompletions(analysis.doc, analysis.schemaSet, params.position);
+  }),
+);
+
+connection.onHover(
+  guard(log, 'hover', null, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const analysis = analysisOf(document);
+    return getHover(analysis.doc, analysis.schemaSet, params.position);
+  }),
+);
+
+connection.onCodeAction(
+  guard(log, 'codeAction', [] as CodeAction[], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const only = params.context.only;
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
+    const wantsQuickFix = !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty);
+    const actions: CodeAction[] = [];
+    if (wantsQuickFix) actions.push(...quickFixes(document.uri, params.context.diagnostics));
+    if (wantsFixAll) {
+      // The diagnostics last published for this version carry the fixes: no new validation.
+      const fixAll = fixAllAction(document.uri, analysisOf(document).diagnostics);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  }),
+);
+
+connection.onDocumentSymbol(
+  guard(log, 'documentSymbol', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const analysis = analysisOf(document);
+    return getDocumentSymbols(analysis.doc, analysis.schemaSet);
+  }),
+);
+
+connection.onFoldingRanges(
+  guard(log, 'foldingRange', [], (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? getFoldingRanges(analysisOf(document).doc) : [];
+  }),
+);
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,32 @@
+/**
+ * One pass over a document: parse, bind schemas, validate. The server keeps the
+ * result per document version and answers every request from it.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { resolveBinding, type Binding, type BindingInput } from './binding';
+import type { EnvDocument } from './parser/model';
+import { parseEnv } from './parser/parse';
+import { schemaSetFor, type SchemaSet } from './schema/schemaSet';
+import { validate, type ValidationSettings } from './validate';
+
+export interface Analysis {
+  doc: EnvDocument;
+  binding: Binding;
+  schemaSet: SchemaSet;
+  diagnostics: Diagnostic[];
+}
+
+/** `bind` gets the parsed document: detection reads its keys. */
+export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
+  const doc = parseEnv(text);
+  const binding = resolveBinding({ ...bind(doc), doc });
+  const diagnostics = validate({
+    doc,
+    schemas: binding.schemas,
+    certainty: binding.certainty,
+    anchor: binding.directive?.span,
+    unknownSchemaIds: binding.unknownIds,
+    settings,
+  });
+  return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics };
+}
