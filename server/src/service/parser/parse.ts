@@ -295,7 +295,8 @@ class Scanner {
 
   private reportQuoteProblem(head: Head, open: number, firstUnescaped: number): void {
     const quote = this.text[open];
-    if (firstUnescaped === -1) {
+    // A closing quote on a later line that does not end the value is no closing quote for a reader either.
+    if (firstUnescaped === -1 || this.lines.lineAt(firstUnescaped) !== this.lines.lineAt(open)) {
       this.problem('unterminatedQuote', { start: open, end: this.lineEnd(open) }, head.keyStart,
         `Unterminated ${quote} quote: dotenv reads the rest of the line literally, quote included.`);
     } else {
