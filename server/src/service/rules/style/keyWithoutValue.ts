@@ -1,0 +1,23 @@
+import type { Rule } from '../rule';
+import { linted, trailingBlanks } from './linterLines';
+
+/** dotenv-linter's KeyWithoutValue: a key with no `=` (dotenv skips the line). */
+export const keyWithoutValue: Rule = {
+  code: 'keyWithoutValue',
+  group: 'style',
+  defaultSeverity: 'warning',
+  description: 'A line has a key but no `=`; dotenv skips it.',
+  check(ctx) {
+    for (const line of linted(ctx.doc, 'KeyWithoutValue')) {
+      if (line.isEmpty || line.text.includes('=')) continue;
+      const key = line.key!;
+      const end = line.end - trailingBlanks(line.text);
+      ctx.report({
+        span: { start: key.start, end },
+        message: `The key ${key.text} has no \`=\`: dotenv ignores this line. Add \`=\` (an empty value) or \`=value\`.`,
+        info: { key: key.text },
+        fixes: [{ title: `Add \`=\` after ${key.text}`, edits: [{ span: { start: end, end }, newText: '=' }], safe: true, preferred: true }],
+      });
+    }
+  },
+};

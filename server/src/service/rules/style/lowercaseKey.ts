@@ -1,0 +1,25 @@
+import type { Rule } from '../rule';
+import { linted } from './linterLines';
+
+/** dotenv-linter's LowercaseKey: keys are upper case. */
+export const lowercaseKey: Rule = {
+  code: 'lowercaseKey',
+  group: 'style',
+  defaultSeverity: 'warning',
+  description: 'A key has lower-case letters; environment variable names are conventionally upper case.',
+  check(ctx) {
+    for (const line of linted(ctx.doc, 'LowercaseKey')) {
+      const key = line.key;
+      if (!key) continue;
+      const upper = key.text.toUpperCase();
+      if (upper === key.text) continue;
+      const span = { start: key.start, end: key.start + key.text.length };
+      ctx.report({
+        span,
+        message: `The key ${key.text} has lower-case letters: write it as ${upper.trimEnd()}.`,
+        info: { key: key.text },
+        fixes: [{ title: `Rename to ${upper.trimEnd()}`, edits: [{ span, newText: upper }], safe: true, preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { Rule } from '../rule';
+import { linted, trailingBlanks } from './linterLines';
+
+/** dotenv-linter's TrailingWhitespace: no spaces at the end of a line. */
+export const trailingWhitespace: Rule = {
+  code: 'trailingWhitespace',
+  group: 'style',
+  defaultSeverity: 'warning',
+  description: 'A line ends with spaces.',
+  check(ctx) {
+    for (const line of linted(ctx.doc, 'TrailingWhitespace')) {
+      if (!line.text.endsWith(' ')) continue;
+      const span = { start: line.end - trailingBlanks(line.text), end: line.end };
+      ctx.report({
+        span,
+        message: 'Trailing whitespace at the end of the line.',
+        tags: ['unnecessary'],
+        fixes: [{ title: 'Remove the trailing whitespace', edits: [{ span, newText: '' }], safe: true, preferred: true }],
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import { parseEnv } from '../../parser/parse';
+import type { Fix, Rule } from '../rule';
+import { leadingBlanks, linted, type LinterLine } from './linterLines';
+
+/** dotenv-linter's ValueWithoutQuotes: a value with blanks is quoted. */
+export const valueWithoutQuotes: Rule = {
+  code: 'valueWithoutQuotes',
+  group: 'style',
+  defaultSeverity: 'warning',
+  description: 'A value with whitespace in it is not quoted.',
+  check(ctx) {
+    for (const line of linted(ctx.doc, 'ValueWithoutQuotes')) {
+      const value = line.value;
+      if (!value) continue;
+      const raw = value.text.trim();
+      if (!/\s/.test(raw)) continue;
+      if ((raw.startsWith("'") && raw.endsWith("'")) || (raw.startsWith('"') && raw.endsWith('"'))) continue;
+      const start = value.start + leadingBlanks(value.text);
+      const span = { start, end: start + raw.length };
+      ctx.report({
+        span,
+        message: raw.includes('#')
+          ? 'This value has whitespace and is not quoted (the text after `#` is a comment, not part of the value).'
+          : 'This value has whitespace and is not quoted: surround it with quotes.',
+        fixes: quoteFix(line, raw, span),
+      });
+    }
+  },
+};
+
+/**
+ * Quotes that keep the value dotenv reads: double quotes unless the value has a
+ * backslash or a double quote (dotenv expands `\n` only between double quotes),
+ * else single quotes unless it refers to a variable (dotenv-expand skips those).
+ * With an inline comment there is no such fix: quoting would pull the comment
+ * into the value, which is what dotenv-linter's own fix does.
+ */
+function quoteFix(line: LinterLine, raw: string, span: { start: number; end: number }): Fix[] {
+  if (raw.includes('#')) return [];
+  const candidates = [`"${raw}"`, `'${raw}'`];
+  const before = parseEnv(line.text).entries[0];
+  for (const quoted of candidates) {
+    if (quoted.startsWith("'") && raw.includes('$')) continue;
+    const after = parseEnv(line.text.slice(0, span.start - line.start) + quoted).entries[0];
+    if (before && after && after.key === before.key && after.value === before.value) {
+      return [{ title: 'Surround the value with quotes', edits: [{ span, newText: quoted }], safe: true, preferred: true }];
+    }
+  }
+  return [];
+}
