@@ -44,12 +44,9 @@ function chooseFixes(doc: EnvDocument, options: ValidationSettings): FixEdit[][]
   candidates.sort((a, b) => extent(a) - extent(b));
   const taken: FixEdit[][] = [];
   const occupied = new Occupied();
-  const seen = new Set<string>();
   for (const edits of candidates) {
-    // Several findings may carry the same fix (every unordered key of a group): apply it once.
-    const id = JSON.stringify(edits);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    // Several findings may carry the same fix (every unordered key of a group): it overlaps
+    // itself once taken, so it is applied once.
     if (edits.some((e) => occupied.overlaps(e))) continue;
     for (const e of edits) occupied.add(e);
     taken.push(edits);

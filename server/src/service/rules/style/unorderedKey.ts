@@ -14,12 +14,13 @@ export const unorderedKey: Rule = {
   defaultSeverity: 'warning',
   description: 'A key is out of alphabetical order within its group (groups are separated by blank lines).',
   check(ctx) {
-    let keys: string[] = [];
+    const group = new Group();
     /** The group's lines (comments too), from its first line to its last key. */
     let members: LinterLine[] = [];
     let pending: { line: LinterLine; key: string; before: string }[] = [];
     const close = (): void => {
       if (pending.length > 0) {
+        // One fix object for the whole group: every finding carries the same sort.
         const fix = sortFix(ctx.doc.text, members);
         for (const p of pending) {
           ctx.report({
@@ -30,7 +31,7 @@ export const unorderedKey: Rule = {
           });
         }
       }
-      keys = [];
+      group.clear();
       members = [];
       pending = [];
     };
@@ -39,28 +40,64 @@ export const unorderedKey: Rule = {
         close();
         continue;
       }
-      const usesGroupKey = substitutionKeys(line).some((k) => keys.includes(k));
-      if (line.isEmpty || line.control || usesGroupKey) {
+      if (line.isEmpty || line.control || substitutionKeys(line).some((k) => group.has(k))) {
         close();
         continue;
       }
-      if (line.isComment) {
-        // A comment belongs to the key below it; trailing ones are left out of the sort.
-        members.push(line);
-        continue;
-      }
-      const key = line.key!.text;
-      keys.push(key);
       members.push(line);
-      const sorted = [...keys].sort(compare);
-      if (sorted.every((k, i) => k === keys[i])) continue;
-      // dotenv-linter names the key that follows this one once sorted (none when it sorts last).
-      const before = sorted[sorted.indexOf(key) + 1];
+      // A comment belongs to the key below it; trailing ones are left out of the sort.
+      if (line.isComment) continue;
+      const key = line.key!.text;
+      const before = group.add(key);
       if (before !== undefined) pending.push({ line, key, before });
     }
     close();
   },
 };
+
+/**
+ * dotenv-linter's bookkeeping (push the key, sort a copy, compare) without the
+ * sort per line, which is quadratic on a long group: keys in sorted order, and
+ * whether the group is still in order.
+ */
+class Group {
+  private sorted: string[] = [];
+  private names = new Set<string>();
+  private inOrder = true;
+
+  has(key: string): boolean {
+    return this.names.has(key);
+  }
+
+  clear(): void {
+    this.sorted = [];
+    this.names.clear();
+    this.inOrder = true;
+  }
+
+  /** Adds a key; returns the key it should go before, when the group is out of order. */
+  add(key: string): string | undefined {
+    const last = this.sorted[this.sorted.length - 1];
+    if (this.inOrder && last !== undefined && compare(key, last) < 0) this.inOrder = false;
+    const at = lowerBound(this.sorted, key);
+    this.sorted.splice(at, 0, key);
+    this.names.add(key);
+    if (this.inOrder) return undefined;
+    // dotenv-linter names the key right after this one's first place once sorted (none when it sorts last).
+    return this.sorted[at + 1];
+  }
+}
+
+function lowerBound(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(sorted[mid], key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Rust's `str` order: by code point, which for UTF-16 differs only beyond the BMP. */
 function compare(a: string, b: string): number {
