@@ -16,6 +16,10 @@ function lines(text: string, code: string): number[] {
   return findings(text, code).map((d) => d.range.start.line + 1);
 }
 
+function messageOf(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 function fixesOf(d: Diagnostic): DiagnosticData['fixes'] {
   return (d.data as DiagnosticData).fixes;
 }
@@ -48,7 +52,7 @@ test('leadingCharacter', () => {
   assert.equal(fixed(' export 1FOO=bar\n', 'leadingCharacter'), 'export FOO=bar\n', 'export stays');
   // Nothing of the key would be left: no fix guesses a name.
   assert.deepEqual(fixesOf(findings('123=x\n', 'leadingCharacter')[0]), []);
-  assert.match(findings('.FOO=1\n', 'leadingCharacter')[0].message, /\.FOO starts with `\.`/);
+  assert.match(messageOf(findings('.FOO=1\n', 'leadingCharacter')[0]), /\.FOO starts with `\.`/);
 });
 
 test('incorrectDelimiter', () => {
@@ -110,7 +114,7 @@ test('substitutionKey', () => {
   for (const text of ['GOD=${BAR!}\n', 'ABC=${BAR$XYZ}\n', 'FOO=${ABC-$BAR}\n']) {
     assert.deepEqual(fixesOf(findings(text, 'substitutionKey')[0]), [], text);
   }
-  assert.match(findings('ABC=${BAR\n', 'substitutionKey')[0].message, /ABC .*`\$\{BAR`/);
+  assert.match(messageOf(findings('ABC=${BAR\n', 'substitutionKey')[0]), /ABC .*`\$\{BAR`/);
 });
 
 test('trailingWhitespace', () => {
@@ -146,7 +150,7 @@ test('unorderedKey: findings', () => {
   assert.deepEqual(lines('FOO=BAR\n\nBAR=FOO\n', 'unorderedKey'), [], 'a blank line starts a new group');
   assert.deepEqual(lines('FOO=BAR\nBAR=FOO\nABC=BAR\n', 'unorderedKey'), [2, 3]);
   assert.deepEqual(lines('FOO=BAR\nBAR=FOO\nDDD=BAR\nZOO=BAR\n', 'unorderedKey'), [2, 3]);
-  assert.match(findings('FOO=BAR\nBAR=FOO\n', 'unorderedKey')[0].message, /BAR should go before FOO/);
+  assert.match(messageOf(findings('FOO=BAR\nBAR=FOO\n', 'unorderedKey')[0]), /BAR should go before FOO/);
   assert.deepEqual(lines('FOO=BAR\n# dotenv-linter:off LowercaseKey\nBar=FOO\n', 'unorderedKey'), [], 'a control comment starts a new group');
   // A line using a key of its group must stay below it: it ends the group.
   assert.deepEqual(lines('ABC=XYZ\nKEY=VALUE\nFOO=$KEY\nBAR=FOO\nBOO=$FOO\nXYZ=ABC\n', 'unorderedKey'), []);
