@@ -74,11 +74,12 @@ export function linterLines(doc: EnvDocument): readonly LinterLine[] {
 }
 
 /**
- * The lines a check runs on: dotenv-linter skips comment lines for most checks,
- * and every line where `# dotenv-linter:off <check>` is in force.
+ * The lines a check runs on: dotenv-linter skips comment lines (except for its
+ * EndingBlankLine and UnorderedKey checks, which read all lines), and every line
+ * where `# dotenv-linter:off <check>` is in force.
  */
-export function linted(doc: EnvDocument, check: LinterCheck, options: { comments?: boolean } = {}): LinterLine[] {
-  return linterLines(doc).filter((l) => (options.comments || !l.isComment) && !l.disabled.has(check));
+export function linted(doc: EnvDocument, check: LinterCheck): LinterLine[] {
+  return linterLines(doc).filter((l) => !l.isComment && !l.disabled.has(check));
 }
 
 function buildLines(doc: EnvDocument): LinterLine[] {
