@@ -7,15 +7,18 @@
 import type { Reference, Span } from './model';
 
 const OPERATORS = [':+', '+', ':-', '-'] as const;
+/** Shared by every value without references; never mutated. */
+const NONE: Reference[] = [];
 
 export function findReferences(text: string, start: number, end: number): Reference[] {
-  const out: Reference[] = [];
-  let i = text.indexOf('$', start);
-  while (i !== -1 && i < end) {
-    i = scanAt(text, i, end, out);
-    i = text.indexOf('$', i);
+  let out: Reference[] | undefined;
+  // A bounded scan: indexOf would run on to the end of the file for every value without `$`.
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 36 /* $ */) continue;
+    out ??= [];
+    i = scanAt(text, i, end, out) - 1;
   }
-  return out;
+  return out ?? NONE;
 }
 
 /** Scans one reference at `$` position i; returns where to continue. */

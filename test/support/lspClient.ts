@@ -1,0 +1,130 @@
+/**
+ * A real JSON-RPC client for protocol tests: spawns the built server
+ * (`node dist/server.js --stdio`) and speaks LSP over its stdio.
+ * Waits are on conditions (a notification arriving), never fixed sleeps.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+export const SERVER = resolve(REPO_ROOT, 'dist/server.js');
+
+export interface Client {
+  connection: MessageConnection;
+  process: ChildProcessWithoutNullStreams;
+  stderr: () => string;
+  logs: string[];
+  open(path: string, text: string, languageId?: string): Promise<PublishDiagnosticsParams>;
+  change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams>;
+  /** The next publishDiagnostics for uri (at version, when given). */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  notification<T>(method: string, accept: (params: T) => boolean): Promise<T>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  rootPath?: string;
+  settings?: unknown;
+  /** Answer workspace/configuration with these settings (pull model, like VS Code). */
+  pullSettings?: unknown;
+  timeoutMs?: number;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<Client> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const logs: string[] = [];
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { method: string; accept: (p: any) => boolean; resolve: (p: any) => void }[] = [];
+  const notifications: { method: string; params: any }[] = [];
+  const deliver = (method: string, params: any) => {
+    notifications.push({ method, params });
+    for (const w of [...waiters]) {
+      if (w.method === method && w.accept(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  };
+  connection.onNotification((method, params) => {
+    if (method === 'window/logMessage') logs.push((params as { message: string }).message);
+    if (method === 'textDocument/publishDiagnostics') published.push(params as PublishDiagnosticsParams);
+    deliver(method, params);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.pullSettings ?? null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const timeoutMs = options.timeoutMs ?? 10000;
+  const withTimeout = <T>(promise: Promise<T>, what: string): Promise<T> =>
+    new Promise<T>((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; server stderr: ${stderr}; logs: ${logs.join('\n')}`)), timeoutMs);
+      promise.then((v) => { clearTimeout(timer); resolvePromise(v); }, (e) => { clearTimeout(timer); reject(e); });
+    });
+  const notification = <T>(method: string, accept: (params: T) => boolean): Promise<T> => {
+    const already = notifications.find((n) => n.method === method && accept(n.params));
+    if (already) {
+      notifications.splice(notifications.indexOf(already), 1);
+      return Promise.resolve(already.params);
+    }
+    return withTimeout(new Promise<T>((resolveWait) => waiters.push({ method, accept, resolve: resolveWait })), method);
+  };
+  const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
+  await withTimeout(connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
+    capabilities: {
+      workspace: { configuration: options.pullSettings !== undefined },
+      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+    },
+    initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,
+  }), 'initialize');
+  connection.sendNotification('initialized', {});
+  const diagnostics = (uri: string, version?: number) =>
+    notification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && (version === undefined || p.version === version));
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    logs,
+    notification,
+    diagnostics,
+    open(path, text, languageId = 'dotenv') {
+      const uri = path.startsWith('file:') || path.startsWith('untitled:') ? path : pathToFileURL(path).toString();
+      const wait = diagnostics(uri, 1);
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+      return wait;
+    },
+    change(uri, version, text) {
+      const wait = diagnostics(uri, version);
+      connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return wait;
+    },
+    request: <R>(method: string, params: unknown) => withTimeout(connection.sendRequest(method, params) as Promise<R>, method),
+    async stop() {
+      try {
+        await withTimeout(connection.sendRequest('shutdown'), 'shutdown');
+        connection.sendNotification('exit');
+      } catch {
+        // fall through to kill
+      }
+      await new Promise<void>((r) => {
+        if (child.exitCode !== null) return r();
+        const timer = setTimeout(() => { child.kill('SIGKILL'); }, 3000);
+        child.once('exit', () => { clearTimeout(timer); r(); });
+      });
+      connection.dispose();
+    },
+  };
+}
+
+export function codesOf(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(d.code));
+}
