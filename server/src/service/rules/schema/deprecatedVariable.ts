@@ -21,9 +21,10 @@ export const deprecatedVariable: Rule = {
           fixes.push({ title: `Rename to ${replacement}`, edits: [{ span: entry.keySpan, newText: replacement }], preferred: true });
         } else if (deprecation.inverted) {
           const current = parseBoolean(entry.value, match.spec.boolean);
+          // Only where this file's product reads the replacement (it may live in another service).
           const target = ctx.schemaSet.lookup(replacement)?.spec;
-          if (current !== undefined) {
-            const spellings = booleanSpellings(target?.boolean ?? match.spec.boolean);
+          if (current !== undefined && target) {
+            const spellings = booleanSpellings(target.boolean ?? match.spec.boolean);
             const negated = current ? spellings.falsy[0] : spellings.truthy[0];
             if (negated !== undefined) {
               fixes.push({
