@@ -1,0 +1,131 @@
+// Shared helpers for the editor end-to-end tests (test/e2e/*.e2e.mjs, run by `npm run test:e2e`).
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { spawn } from 'node:child_process';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const TOOLS = process.env.ENVLS_E2E_TOOLS ?? join(ROOT, '.e2e', 'tools');
+export const SERVER = join(ROOT, 'dist', 'server.js');
+export const VSIX = join(ROOT, 'envls.vsix');
+export const FIXTURES = join(ROOT, 'test', 'e2e', 'workspace');
+export const RESULTS = join(ROOT, 'test-results', 'e2e');
+
+/** A fresh temp folder (removed at exit unless ENVLS_E2E_KEEP=1). */
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), `envls-e2e-${prefix}-`));
+  if (process.env.ENVLS_E2E_KEEP !== '1') process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Copies the fixture workspace so that no editor writes into the repository. */
+export function copyWorkspace(prefix) {
+  const dir = join(tempDir(prefix), 'workspace');
+  cpSync(FIXTURES, dir, { recursive: true });
+  return dir;
+}
+
+export function resultsDir(editor) {
+  const dir = join(RESULTS, editor);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function requireFile(path, hint) {
+  if (!existsSync(path)) throw new Error(`${path} is missing: ${hint}`);
+}
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** Polls fn until it returns a truthy value; throws with `what` after timeoutMs. */
+export async function waitFor(what, fn, timeoutMs = 30_000, intervalMs = 100) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Runs a command to completion; resolves { code, stdout, stderr }; rejects on timeout. */
+export function run(cmd, args, { env, cwd, timeoutMs = 120_000, input } = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(cmd, args, { env: env ?? process.env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${cmd} ${args.join(' ')} timed out after ${timeoutMs} ms\nstdout: ${stdout}\nstderr: ${stderr}`));
+    }, timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolveRun({ code, stdout, stderr });
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+export function readText(path) {
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * What every editor must see on the fixture files (test/e2e/workspace). One place, so the VS Code,
+ * Neovim and Emacs checks agree.
+ */
+export const FIXTURE_FILES = {
+  neosync: {
+    file: '.env',
+    schema: 'neosync/api',
+    codes: ['missingRequired', 'invalidValue'],
+    missing: 'DB_PASS',
+    invalidKey: 'DB_PORT',
+    hoverKey: 'DB_HOST',
+    hoverText: /database host/i,
+    completionPrefix: 'DB_P',
+    completionItem: 'DB_PASS',
+    completionDoc: /password/i,
+  },
+  flux: {
+    file: '.env.local',
+    schema: 'flux',
+    codes: ['missingRequired', 'aliasConflict', 'invalidValue'],
+    missing: 'FLUX_GATEWAY_JWT_SECRET',
+    invalidKey: 'FLUX_DEFAULT_MODE',
+    aliasKey: 'NEXTAUTH_SECRET',
+    quickFixTitle: /Remove NEXTAUTH_SECRET/,
+    hoverKey: 'AUTH_SECRET',
+    hoverText: /session/i,
+  },
+  flagsmith: {
+    file: 'prod.env',
+    schema: 'flagsmith',
+    codes: ['missingRequired', 'invalidValue'],
+    missing: 'DATABASE_URL',
+    invalidKey: 'LOG_LEVEL',
+    hoverKey: 'DJANGO_SECRET_KEY',
+    hoverText: /signing/i,
+  },
+};

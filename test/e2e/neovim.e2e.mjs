@@ -1,0 +1,62 @@
+// Neovim 0.7 (Debian's apt neovim), headless, against the built server (node dist/server.js --stdio):
+// diagnostics, completion, hover and a code action arrive. test/e2e/nvim-check.lua does the editor
+// side and writes a JSON report; this file asserts on it. Run by `npm run test:e2e` (or
+// `node --test test/e2e/neovim.e2e.mjs` after `npm run build`).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { FIXTURE_FILES, ROOT, SERVER, copyWorkspace, readText, requireFile, resultsDir, run, tempDir } from './lib.mjs';
+import { assertReport } from './report.mjs';
+
+const OUT = resultsDir('neovim');
+
+async function nvimCheck(spec, extra = {}) {
+  requireFile(SERVER, "run 'npm run build'");
+  requireFile('/usr/bin/nvim', "run 'bash scripts/install-e2e.sh' (apt neovim)");
+  const workspace = copyWorkspace('neovim');
+  const state = tempDir('nvim-state');
+  const out = join(state, 'report.json');
+  const env = {
+    ...process.env,
+    HOME: state,
+    XDG_STATE_HOME: join(state, 'state'),
+    XDG_DATA_HOME: join(state, 'data'),
+    XDG_CACHE_HOME: join(state, 'cache'),
+    XDG_CONFIG_HOME: join(state, 'config'),
+    ENVLS_SERVER: SERVER,
+    ENVLS_FILE: join(workspace, spec.file),
+    ENVLS_OUT: out,
+    ...extra,
+  };
+  const started = Date.now();
+  const r = await run('nvim', ['--headless', '--clean', '-n', '-u', join(ROOT, 'test', 'e2e', 'nvim-check.lua')], { env, timeoutMs: 90_000 });
+  const report = JSON.parse(readText(out));
+  report.wall_ms = Date.now() - started;
+  writeFileSync(join(OUT, `${spec.file.replace(/^\./, 'dot')}.json`), JSON.stringify(report, null, 2) + '\n');
+  assert.deepEqual(report.errors, [], `nvim errors (exit ${r.code}): ${report.errors.join('\n')}\n${r.stderr}`);
+  return report;
+}
+
+describe('Neovim 0.7 headless (vim.lsp.start_client)', { timeout: 300_000 }, () => {
+  test('Neosync .env: diagnostics, hover and completion with documentation', async (t) => {
+    const spec = FIXTURE_FILES.neosync;
+    const report = await nvimCheck(spec, { ENVLS_HOVER_KEY: spec.hoverKey, ENVLS_COMPLETION_PREFIX: spec.completionPrefix });
+    t.diagnostic(`nvim ${report.nvim}, 0.7 filetype for ${spec.file}: ${report.detected_filetype}; ${report.wall_ms} ms`);
+    assertReport(report, spec, { hover: true, completion: true });
+  });
+
+  test('Flux .env.local: diagnostics and the alias-conflict code action', async (t) => {
+    const spec = FIXTURE_FILES.flux;
+    const report = await nvimCheck(spec, { ENVLS_ACTION_KEY: spec.aliasKey, ENVLS_ACTION_TITLE: spec.quickFixTitle.source, ENVLS_HOVER_KEY: spec.hoverKey });
+    t.diagnostic(`${report.wall_ms} ms; actions: ${report.code_actions?.join(' | ')}`);
+    assertReport(report, spec, { hover: true, action: true });
+  });
+
+  test('Flagsmith prod.env: diagnostics and hover', async (t) => {
+    const spec = FIXTURE_FILES.flagsmith;
+    const report = await nvimCheck(spec, { ENVLS_HOVER_KEY: spec.hoverKey });
+    t.diagnostic(`${report.wall_ms} ms`);
+    assertReport(report, spec, { hover: true });
+  });
+});

@@ -1,0 +1,226 @@
+// VS Code end to end: envls.vsix installed into code-server 4.100.3 (VS Code 1.100.3), driven in Debian's
+// Chromium with playwright-core. Every step waits on a condition (a selector, a log line), never on a
+// fixed sleep, and leaves a screenshot in test-results/e2e/vscode/.
+// Run through `npm run test:e2e` (which packages envls.vsix first), or alone:
+//   node --test test/e2e/vscode.e2e.mjs   (needs envls.vsix and `bash scripts/install-e2e.sh`)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
+import { FIXTURE_FILES, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+
+const EXTENSION_ID = 'envls.envls';
+const OUT = resultsDir('vscode');
+const { neosync, flux, flagsmith } = FIXTURE_FILES;
+/** The language ids VS Code shows by their first alias in the status bar. */
+const ALIAS_OF = { dotenv: 'Dotenv', properties: 'Properties', shellscript: 'Shell Script', plaintext: 'Plain Text' };
+
+let cs;
+let browser;
+let page;
+let shot = 0;
+
+async function screenshot(name) {
+  shot += 1;
+  const file = join(OUT, `${String(shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+
+/** Runs a step and saves its screenshot whether it passes or fails. */
+function step(name, fn) {
+  return async (t) => {
+    try {
+      await fn(t);
+      t.diagnostic(`screenshot: ${await screenshot(name)}`);
+    } catch (err) {
+      t.diagnostic(`screenshot: ${await screenshot(`${name}-FAILED`)}`);
+      throw err;
+    }
+  };
+}
+
+const row = (file) => `.explorer-folders-view .monaco-list-row[aria-label="${file}"]`;
+const activeEditor = '.editor-group-container.active .editor-instance .monaco-editor';
+
+async function openFile(file) {
+  await page.locator(row(file)).dblclick();
+  await page.locator(`.editor-group-container.active .tab.active[aria-label^="${file}"]`).waitFor();
+  await page.locator(`${activeEditor} .view-lines`).waitFor();
+}
+
+/** The language id of a file, from the explorer's file icon (`<id>-lang-file-icon`). */
+async function explorerLanguageId(file) {
+  const cls = (await page.locator(`${row(file)} .monaco-icon-label`).getAttribute('class')) ?? '';
+  const m = / ([\w.-]+)-lang-file-icon/.exec(cls);
+  return m ? m[1] : undefined;
+}
+
+async function statusMode() {
+  return (await page.locator('#status\\.editor\\.mode').innerText()).trim();
+}
+
+/** The editor line whose text starts with `prefix` (the file must be short enough to be visible). */
+function line(prefix) {
+  return page.locator(`${activeEditor} .view-line`).filter({ hasText: new RegExp(`^${prefix.replace(/[$()*+.?[\\\]^{|}]/g, '\\$&')}`) }).first();
+}
+
+async function editorText() {
+  return page.locator(`${activeEditor} .view-lines`).innerText();
+}
+
+/** Puts the caret at the start of the line that starts with `prefix`. */
+async function caretOnLine(prefix) {
+  const l = line(prefix);
+  await l.waitFor();
+  const box = await l.boundingBox();
+  await page.mouse.click(box.x + 4, box.y + box.height / 2);
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_000 }, () => {
+  before(async () => {
+    requireFile(VSIX, "run 'npm run package' (npm run test:e2e does it)");
+    const workspace = copyWorkspace('vscode');
+    cs = new CodeServer({ workspace, vsix: VSIX });
+    await cs.installExtension();
+    await cs.start();
+    browser = await launchBrowser(loadPlaywright());
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(30_000);
+    await page.goto(cs.url);
+    await page.locator(row('.env')).waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await cs?.stop();
+  });
+
+  test('language ids: .env, .env.local and prod.env open as dotenv', step('language-ids', async (t) => {
+    const observed = {};
+    for (const { file } of [neosync, flux, flagsmith]) {
+      await openFile(file);
+      // The status bar follows the active editor a moment after the tab opens: wait until it names a mode.
+      const mode = await waitFor(`status bar language of ${file}`, async () => {
+        const m = await statusMode();
+        return m && (await explorerLanguageId(file)) ? m : undefined;
+      });
+      observed[file] = { languageId: await explorerLanguageId(file), statusBar: mode };
+    }
+    writeFileSync(join(OUT, 'language-ids.json'), JSON.stringify(observed, null, 2) + '\n');
+    t.diagnostic(`observed: ${JSON.stringify(observed)}`);
+    for (const [file, o] of Object.entries(observed)) {
+      assert.equal(o.languageId, 'dotenv', `${file} opened as ${o.languageId}`);
+      assert.equal(o.statusBar, ALIAS_OF.dotenv, `${file}: status bar says ${o.statusBar}`);
+    }
+  }));
+
+  test('the extension activated and started the server (exthost log on disk)', step('activation', async (t) => {
+    const text = await waitFor('envls log with "envls server started"', () => {
+      const file = cs.extensionLog(EXTENSION_ID, 'envls');
+      if (!file) return undefined;
+      const s = readLog(file);
+      return /envls server started/.test(s) ? `${file}\n${s}` : undefined;
+    }, 60_000);
+    t.diagnostic(text.split('\n').slice(0, 6).join('\n'));
+  }));
+
+  test('the language status item names the bound schema', step('language-status', async () => {
+    await openFile(neosync.file);
+    const item = page.locator('#status\\.languageStatus');
+    await item.waitFor();
+    await item.click();
+    const hover = page.locator('.monaco-hover, .context-view', { hasText: `envls: ${neosync.schema}` }).first();
+    await hover.waitFor();
+    await page.keyboard.press('Escape');
+  }));
+
+  test('hovering a key shows its description', step('hover', async () => {
+    await openFile(neosync.file);
+    const l = line(`${neosync.hoverKey}=`);
+    await l.waitFor();
+    const key = l.locator('span > span').first();
+    await key.hover();
+    await page.locator('.monaco-hover', { hasText: neosync.hoverText }).first().waitFor();
+    await screenshot('hover-shown');
+    await page.mouse.move(5, 5);
+  }));
+
+  test('typing part of a name lists the schema variables, with documentation', step('completion', async () => {
+    await openFile(neosync.file);
+    await page.locator(`${activeEditor} .view-lines`).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(neosync.completionPrefix);
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    const item = suggest.locator('.monaco-list-row', { hasText: neosync.completionItem }).first();
+    await item.waitFor({ timeout: 10_000 }).catch(async () => {
+      await page.keyboard.press('Control+Space'); // quick suggestions off or dismissed: ask explicitly
+      await item.waitFor();
+    });
+    const details = page.locator('.suggest-details-container .suggest-details', { hasText: neosync.completionDoc });
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    await details.waitFor();
+    await screenshot('completion-shown');
+    await page.keyboard.press('Escape');
+    // Leave the file as it was: undo the typing.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+  }));
+
+  test('the Problems panel lists missingRequired, aliasConflict and invalidValue', step('problems', async (t) => {
+    for (const { file } of [neosync, flux, flagsmith]) await openFile(file);
+    await runCommand('View: Toggle Problems');
+    const panel = page.locator('.markers-panel');
+    await panel.waitFor();
+    const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
+    const seen = [];
+    for (const [name, spec] of Object.entries(FIXTURE_FILES)) {
+      for (const code of spec.codes) {
+        await filter.fill(code);
+        const markerRow = panel.locator('.monaco-list-row', { hasText: code }).first();
+        await markerRow.waitFor({ timeout: 30_000 }).catch((err) => {
+          throw new Error(`Problems has no ${code} row (for ${name}): ${err.message}`);
+        });
+        // The filtered tree shows the file row above each marker row.
+        const fileRow = panel.locator('.monaco-list-row', { hasText: spec.file }).first();
+        await fileRow.waitFor();
+        seen.push(`${spec.file}: ${code}`);
+      }
+    }
+    await filter.fill('envls');
+    await panel.locator('.monaco-list-row', { hasText: 'envls' }).first().waitFor();
+    t.diagnostic(`rows found: ${seen.join('; ')}`);
+  }));
+
+  test('a quick fix chosen through Ctrl+. changes the text', step('quick-fix', async () => {
+    await openFile(flux.file);
+    assert.match(await editorText(), new RegExp(`${flux.aliasKey}=`));
+    await caretOnLine(`${flux.aliasKey}=`);
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: flux.quickFixTitle }).first();
+    await action.waitFor();
+    await screenshot('quick-fix-menu');
+    await action.click();
+    await waitFor(`${flux.aliasKey} line removed`, async () => !new RegExp(`^${flux.aliasKey}=`, 'm').test(await editorText()));
+    assert.match(await editorText(), /^AUTH_SECRET=/m);
+  }));
+});
+
+function readLog(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
