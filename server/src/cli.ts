@@ -8,15 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseEnv } from './service/parser/parse';
 import { expandEntries } from './service/expand';
-import { analyze } from './service/analyze';
+import { analyze, analyzeDocument } from './service/analyze';
 import { bindingInputFor } from './node/bindFile';
 import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
-import { safeEdits } from './service/codeActions';
+import { fixAll } from './service/fixAll';
 import type { ValidationSettings } from './service/validate';
 import { formatDiagnostic, messageText, SEVERITY_NAMES } from './node/format';
-import { applyEdits } from './service/applyEdits';
-import type { TextEdit } from 'vscode-languageserver-types';
 
 const USAGE = `Usage:
   envls parse FILE [--expand]
@@ -143,16 +141,13 @@ function checkCommand(args: string[]): number {
     let analysis = analyze(text, bind, options.settings);
     const shown = relative(cwd, file) || file;
     if (options.fix) {
-      const original = text;
-      for (let round = 0; round < 10; round++) {
-        const edits = safeEdits(analysis.diagnostics);
-        if (edits.length === 0) break;
-        text = applyTextEdits(text, analysis.doc.lineStarts, edits);
+      // The same safe fixes as source.fixAll.envls, round after round until none is left.
+      const fixed = fixAll(text, (doc) => analyzeDocument(doc, bind, options.settings).diagnostics);
+      if (fixed.text !== text) {
+        writeFileSync(file, fixed.text);
+        text = fixed.text;
         analysis = analyze(text, bind, options.settings);
-      }
-      if (text !== original) {
-        writeFileSync(file, text);
-        if (options.format === 'text') process.stdout.write(`${shown}: fixed\n`);
+        if (options.format === 'text') process.stdout.write(`${shown}: fixed (${fixed.applied} fix(es) applied)\n`);
       }
     }
     const { binding, diagnostics } = analysis;
@@ -182,12 +177,6 @@ function checkCommand(args: string[]): number {
   else process.stdout.write(`${files.length} file(s) checked, ${errors} error(s)\n`);
   if (unreadable > 0) return 2;
   return errors > 0 ? 1 : 0;
-}
-
-/** LSP edits of the last analysis, applied as offset edits. */
-function applyTextEdits(text: string, lineStarts: number[], edits: TextEdit[]): string {
-  const offset = (p: TextEdit['range']['start']) => (p.line < lineStarts.length ? lineStarts[p.line] + p.character : text.length);
-  return applyEdits(text, edits.map((e) => ({ span: { start: offset(e.range.start), end: offset(e.range.end) }, newText: e.newText }))).text;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -209,7 +209,8 @@ connection.onCodeAction(
     if (wantsQuickFix) actions.push(...quickFixes(document.uri, params.context.diagnostics));
     if (wantsFixAll) {
       // The diagnostics last published for this version carry the fixes: no new validation.
-      const fixAll = fixAllAction(document.uri, analysisOf(document).diagnostics);
+      const analysis = analysisOf(document);
+      const fixAll = fixAllAction(document.uri, analysis.doc, analysis.diagnostics);
       if (fixAll) actions.push(fixAll);
     }
     return actions;

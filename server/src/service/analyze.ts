@@ -18,7 +18,10 @@ export interface Analysis {
 
 /** `bind` gets the parsed document: detection reads its keys. */
 export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
-  const doc = parseEnv(text);
+  return analyzeDocument(parseEnv(text), bind, settings);
+}
+
+export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
   const binding = resolveBinding({ ...bind(doc), doc });
   const diagnostics = validate({
     doc,

@@ -3,7 +3,10 @@
  * validation runs here. `source.fixAll.envls` gathers the safe fixes of the
  * diagnostics it is given (the server passes the ones it last published).
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { chooseFixes } from './fixAll';
+import type { EnvDocument } from './parser/model';
+import { rangeOf } from './positions';
 import type { DiagnosticData } from './validate';
 import { DIAGNOSTIC_SOURCE } from './validate';
 
@@ -30,33 +33,18 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
   return actions;
 }
 
-export function fixAllAction(uri: string, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
-  const edits = safeEdits(diagnostics);
+/** One round of the safe fixes the published diagnostics carry (see fixAll.ts for the choice). */
+export function fixAllAction(uri: string, doc: EnvDocument, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
+  const edits = chooseFixes(doc, diagnostics).flat();
   if (edits.length === 0) return undefined;
-  return { title: 'Fix all safe envls problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } };
-}
-
-/** The safe fixes' edits, first come first served among overlapping ones. */
-export function safeEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
-  const taken: TextEdit[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    const fix = dataOf(diagnostic)?.fixes.find((f) => f.safe);
-    if (!fix || fix.edits.some((edit) => taken.some((t) => overlaps(t, edit)))) continue;
-    taken.push(...fix.edits);
-  }
-  return taken;
+  return {
+    title: 'Fix all safe envls problems',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [uri]: edits.map((e) => ({ range: rangeOf(doc, e.span), newText: e.newText })) } },
+  };
 }
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
   return data && Array.isArray(data.fixes) ? data : undefined;
-}
-
-function before(a: TextEdit['range']['start'], b: TextEdit['range']['start']): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  return before(a.range.start, b.range.end) && before(b.range.start, a.range.end);
 }

@@ -9,16 +9,21 @@ import type { EnvDocument } from './parser/model';
 import { offsetAt } from './positions';
 import type { FixEdit } from './rules/rule';
 import { applyEdits } from './applyEdits';
-import { validate, type DiagnosticData, type ValidationSettings } from './validate';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, validate, type DiagnosticData, type ValidationSettings } from './validate';
 
 /** Enough for fixes that make others possible (a rename, then the sort); a cycle stops here. */
 const MAX_ROUNDS = 10;
 
-export function fixAll(text: string, options: ValidationSettings = {}): { text: string; applied: number } {
+/** Diagnostics of a parsed text: plain validation, or a full analysis with bound schemas (the CLI). */
+export type Diagnose = (doc: EnvDocument) => readonly Diagnostic[];
+
+export function fixAll(text: string, how: ValidationSettings | Diagnose = {}): { text: string; applied: number } {
+  const diagnose: Diagnose = typeof how === 'function' ? how : (doc) => validate({ doc, settings: how });
   let applied = 0;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const doc = parseEnv(text);
-    const chosen = chooseFixes(doc, options);
+    const chosen = chooseFixes(doc, diagnose(doc));
     if (chosen.length === 0) break;
     const next = applyEdits(text, chosen.flat()).text;
     if (next === text) break;
@@ -33,9 +38,10 @@ export function fixAll(text: string, options: ValidationSettings = {}): { text: 
  * taken. Small fixes first: a line's own fix should not wait for a fix that
  * rewrites its whole group, which is then computed on the corrected lines.
  */
-function chooseFixes(doc: EnvDocument, options: ValidationSettings): FixEdit[][] {
+export function chooseFixes(doc: EnvDocument, diagnostics: readonly Diagnostic[]): FixEdit[][] {
   const candidates: FixEdit[][] = [];
-  for (const diagnostic of validate({ doc, settings: options })) {
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const data = diagnostic.data as DiagnosticData | undefined;
     const fix = data?.fixes.find((f) => f.safe && f.preferred) ?? data?.fixes.find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
