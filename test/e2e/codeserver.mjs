@@ -21,6 +21,7 @@ export class CodeServer {
     requireFile(CODE_SERVER, "run 'bash scripts/install-e2e.sh'");
     requireFile(CHROMIUM, "run 'bash scripts/install-e2e.sh' (apt chromium)");
     this.workspace = workspace;
+    this.builtinExtensionsDir = join(TOOLS, 'node_modules', 'code-server', 'lib', 'vscode', 'extensions');
     this.vsix = vsix;
     this.home = tempDir('code-server');
     this.userData = join(this.home, 'user-data');

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const TOOLS = process.env.ENVLS_E2E_TOOLS ?? join(ROOT, '.e2e', 'tools');
-export const SERVER = join(ROOT, 'dist', 'server.js');
-export const VSIX = join(ROOT, 'envls.vsix');
+export const SERVER = process.env.ENVLS_E2E_SERVER ?? join(ROOT, 'dist', 'server.js');
+export const VSIX = process.env.ENVLS_E2E_VSIX ?? join(ROOT, 'envls.vsix');
 export const FIXTURES = join(ROOT, 'test', 'e2e', 'workspace');
 export const RESULTS = join(ROOT, 'test-results', 'e2e');
 
@@ -26,8 +26,10 @@ export function copyWorkspace(prefix) {
   return dir;
 }
 
+/** test-results/e2e/<editor>/, emptied first so that every file in it is from this run. */
 export function resultsDir(editor) {
   const dir = join(RESULTS, editor);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
 }

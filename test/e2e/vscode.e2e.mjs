@@ -5,7 +5,7 @@
 //   node --test test/e2e/vscode.e2e.mjs   (needs envls.vsix and `bash scripts/install-e2e.sh`)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
 import { FIXTURE_FILES, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
@@ -110,12 +110,10 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const observed = {};
     for (const { file } of [neosync, flux, flagsmith]) {
       await openFile(file);
-      // The status bar follows the active editor a moment after the tab opens: wait until it names a mode.
-      const mode = await waitFor(`status bar language of ${file}`, async () => {
-        const m = await statusMode();
-        return m && (await explorerLanguageId(file)) ? m : undefined;
-      });
-      observed[file] = { languageId: await explorerLanguageId(file), statusBar: mode };
+      // Right after start-up the language registry is still filling (a file may show as plain text for
+      // a second); wait for dotenv, and record whatever the editor settles on if it never comes.
+      await waitFor(`${file} to open as dotenv`, async () => (await explorerLanguageId(file)) === 'dotenv' && (await statusMode()) === ALIAS_OF.dotenv, 20_000).catch(() => {});
+      observed[file] = { languageId: await explorerLanguageId(file), statusBar: await statusMode() };
     }
     writeFileSync(join(OUT, 'language-ids.json'), JSON.stringify(observed, null, 2) + '\n');
     t.diagnostic(`observed: ${JSON.stringify(observed)}`);
@@ -142,6 +140,7 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await item.click();
     const hover = page.locator('.monaco-hover, .context-view', { hasText: `envls: ${neosync.schema}` }).first();
     await hover.waitFor();
+    await screenshot('language-status-shown');
     await page.keyboard.press('Escape');
   }));
 
@@ -211,7 +210,13 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const action = page.locator('.action-widget .monaco-list-row', { hasText: flux.quickFixTitle }).first();
     await action.waitFor();
     await screenshot('quick-fix-menu');
-    await action.click();
+    // Choose it with the keyboard, as a person would after Ctrl+. (a pointer-block overlay covers the menu).
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 20 && !flux.quickFixTitle.test((await focused.getAttribute('aria-label')) ?? ''); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.match((await focused.getAttribute('aria-label')) ?? '', flux.quickFixTitle);
+    await page.keyboard.press('Enter');
     await waitFor(`${flux.aliasKey} line removed`, async () => !new RegExp(`^${flux.aliasKey}=`, 'm').test(await editorText()));
     assert.match(await editorText(), /^AUTH_SECRET=/m);
   }));
@@ -224,3 +229,46 @@ function readLog(file) {
     return '';
   }
 }
+
+// The baseline the grammar decision rests on (docs/grammar.md): what VS Code 1.100 itself makes of these
+// files when envls is not installed. It has no dotenv language of its own (that arrived in 1.106).
+describe('VS Code 1.100 without envls (baseline)', { timeout: 120_000 }, () => {
+  let bare;
+  let bareBrowser;
+  after(async () => {
+    await bareBrowser?.close().catch(() => {});
+    await bare?.stop();
+  });
+
+  test('has no built-in dotenv language; records the ids it gives .env files', async (t) => {
+    bare = new CodeServer({ workspace: copyWorkspace('vscode-bare') });
+    assert.ok(!existsSync(join(bare.builtinExtensionsDir, 'dotenv')), 'VS Code 1.100 ships a dotenv extension');
+    await bare.start();
+    bareBrowser = await launchBrowser(loadPlaywright());
+    const p = bareBrowser.pages()[0] ?? (await bareBrowser.newPage());
+    await p.goto(bare.url);
+    const observed = {};
+    for (const { file } of [neosync, flux, flagsmith]) {
+      const r = p.locator(row(file));
+      await r.waitFor({ timeout: 60_000 });
+      await r.dblclick();
+      await p.locator(`.editor-group-container.active .tab.active[aria-label^="${file}"]`).waitFor();
+      // Settled once the status bar agrees with the file icon's language (both follow the language
+      // registry, which fills a moment after start-up: until then every file is 'unknown'). The first
+      // file, .env, waits for a known language (up to 20 s) so that the registry is known to be filled.
+      const settled = async () => {
+        const cls = (await r.locator('.monaco-icon-label').getAttribute('class')) ?? '';
+        const lang = / ([\w.-]+)-lang-file-icon/.exec(cls)?.[1];
+        const mode = (await p.locator('#status\\.editor\\.mode').innerText()).trim();
+        return lang && mode === (lang === 'unknown' ? ALIAS_OF.plaintext : ALIAS_OF[lang] ?? mode) ? lang : undefined;
+      };
+      if (file === neosync.file) await waitFor('a known language for .env', async () => ((await settled()) ?? 'unknown') !== 'unknown', 20_000).catch(() => {});
+      const id = await waitFor(`${file} language`, settled, 20_000);
+      observed[file] = id === 'unknown' ? 'plaintext' : id;
+    }
+    await p.screenshot({ path: join(OUT, 'baseline-without-envls.png') });
+    writeFileSync(join(OUT, 'language-ids-without-envls.json'), JSON.stringify(observed, null, 2) + '\n');
+    t.diagnostic(`without envls: ${JSON.stringify(observed)}`);
+    for (const id of Object.values(observed)) assert.notEqual(id, 'dotenv');
+  });
+});
