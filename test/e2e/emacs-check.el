@@ -51,7 +51,7 @@
       (dotenv-mode)
       (envls-check--put 'eglot (if (boundp 'eglot--version) eglot--version "1.9"))
       ;; A transient project rooted at the file's folder (a temp copy with no VCS).
-      (eglot 'dotenv-mode (cons 'transient (file-name-directory file)) 'eglot-lsp-server
+      (eglot '(dotenv-mode) (cons 'transient (file-name-directory file)) 'eglot-lsp-server
              `("node" ,server "--stdio") "dotenv")
       (unless (envls-check--wait 15 (lambda () (and (eglot-current-server) eglot--managed-mode)))
         (error "eglot did not manage the buffer within 15 s"))

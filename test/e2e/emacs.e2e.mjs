@@ -33,7 +33,7 @@ async function emacsCheck(spec, extra = {}) {
   try {
     report = JSON.parse(readText(out));
   } catch (err) {
-    throw new Error(`no report from emacs (exit ${r.code}): ${err.message}\n${r.stdout}\n${r.stderr}`);
+    throw new Error(`no report from emacs (exit ${r.code}): ${err.message}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   }
   report.wall_ms = Date.now() - started;
   writeFileSync(join(OUT, `${spec.file.replace(/^\./, 'dot')}.json`), JSON.stringify(report, null, 2) + '\n');

@@ -22,6 +22,7 @@ local function fail(msg)
 end
 
 local ok, err = pcall(function()
+  vim.cmd('filetype on') -- to report what 0.7 itself detects
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
   report.detected_filetype = vim.bo[buf].filetype -- what 0.7 itself thinks (sh for .env)
