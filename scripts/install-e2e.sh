@@ -82,7 +82,7 @@ log "npm install in $TOOLS ($STAMP)"
   npm install --no-audit --no-fund --loglevel=error </dev/null)
 
 vh=$(mktemp -d)   # code-server writes a config file into XDG_CONFIG_HOME even for --version
-XDG_CONFIG_HOME=$vh XDG_DATA_HOME=$vh "$TOOLS/node_modules/.bin/code-server" --version 2>/dev/null | grep -m1 'with Code' | sed 's/^/[install-e2e] code-server /'
+XDG_CONFIG_HOME=$vh XDG_DATA_HOME=$vh "$TOOLS/node_modules/.bin/code-server" --version 2>/dev/null | grep -m1 'with Code' | sed 's/^/[install-e2e] code-server /' || true
 rm -rf "$vh"
 echo "$STAMP" >"$TOOLS/.stamp"
 log "done"
