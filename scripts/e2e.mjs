@@ -1,7 +1,7 @@
 // `npm run test:e2e`: envls in real editors — VS Code (code-server + Chromium), Neovim 0.7, Emacs eglot.
 // Packages envls.vsix (npm run package, which also builds dist/server.js), then runs
 // test/e2e/*.e2e.mjs with node's test runner, one file at a time. Screenshots and logs go to
-// test-results/e2e/. Needs `bash scripts/install-e2e.sh` once.
+// test-results/e2e/. Runs `bash scripts/install-e2e.sh` first when an editor or tool is missing.
 // Usage: node scripts/e2e.mjs [vscode|neovim|emacs ...] [--no-package]
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,18 +21,22 @@ const needs = {
   neovim: ['/usr/bin/nvim'],
   emacs: ['/usr/bin/emacs', '/usr/share/emacs/site-lisp/elpa'],
 };
-const missing = selected.flatMap((e) => needs[e]).filter((p) => !existsSync(p));
-if (missing.length) {
-  console.error(`missing: ${missing.join(', ')}\nrun 'bash scripts/install-e2e.sh' first`);
-  process.exit(1);
-}
-
 function step(title, cmd, cmdArgs) {
   console.log(`\n== ${title}: ${cmd} ${cmdArgs.join(' ')}`);
   const started = Date.now();
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
   console.log(`== ${title}: exit ${r.status ?? r.signal} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return r.status ?? 1;
+}
+
+const missing = () => selected.flatMap((e) => needs[e]).filter((p) => !existsSync(p));
+if (missing().length) {
+  // The installer is idempotent (apt packages and a version-stamped .e2e/tools).
+  console.log(`missing: ${missing().join(', ')}`);
+  if (step('install editors and tools', 'bash', ['scripts/install-e2e.sh']) !== 0 || missing().length) {
+    console.error(`still missing: ${missing().join(', ')}`);
+    process.exit(1);
+  }
 }
 
 if (!noPackage) {
