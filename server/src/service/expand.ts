@@ -25,7 +25,9 @@
  *
  * dotenv-expand can loop forever (`A=\$A` then `B=x$A`) or grow a value
  * exponentially; expansion of one value therefore stops after MAX_STEPS
- * replacements or once it is longer than MAX_LENGTH, leaving it as it stands.
+ * replacements or before it grows past MAX_LENGTH, and a whole file stops
+ * expanding once MAX_WORK characters have been rescanned; such values are left
+ * as they stand and reported by expandWithStatus.
  */
 
 export interface KeyValue {
@@ -43,16 +45,32 @@ export interface ResolvedReference {
 const REFERENCE = /(?<!\\)\${([^{}]+)}|(?<!\\)\$([A-Za-z_][A-Za-z0-9_]*)/g;
 const OPERATOR = /(:\+|\+|:-|-)/;
 const MAX_STEPS = 10_000;
-const MAX_LENGTH = 1 << 20;
+/** Longer than any value a process environment can pass on (Linux: 128 KiB per string). */
+const MAX_LENGTH = 1 << 18;
+/** Characters scanned or copied over a whole walk: keeps a pathological file to a few tens of milliseconds. */
+const MAX_WORK = 1 << 22;
 
 /** The values an application sees after dotenv.parse + dotenv-expand's expand(), without mutating processEnv. */
 export function expandEntries(entries: readonly KeyValue[], processEnv: Record<string, string> = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  walk(entries, processEnv, (key, value) => {
-    out[key] = value;
+  return expandWithStatus(entries, processEnv).values;
+}
+
+/**
+ * expandEntries, plus the keys whose expansion hit the step or length limit:
+ * on those dotenv-expand would loop forever or exhaust memory.
+ */
+export function expandWithStatus(
+  entries: readonly KeyValue[],
+  processEnv: Record<string, string> = {},
+): { values: Record<string, string>; unfinished: string[] } {
+  const values: Record<string, string> = {};
+  const unfinished: string[] = [];
+  walk(entries, processEnv, (key, value, _lookup, finished) => {
+    values[key] = value;
+    if (!finished) unfinished.push(key);
     return false;
   });
-  return out;
+  return { values, unfinished };
 }
 
 /**
@@ -89,33 +107,35 @@ interface Lookup {
 }
 
 /**
- * dotenv-expand's main loop. `visit` gets each finished key with its value and
- * the lookup used for it (none when processEnv's value was kept); returning
- * true stops the walk.
+ * dotenv-expand's main loop. `visit` gets each key with its final value, the
+ * lookup used for it (none when processEnv's value was kept) and whether its
+ * expansion ended within the limits; returning true stops the walk.
  */
 function walk(
   entries: readonly KeyValue[],
   processEnv: Record<string, string>,
-  visit: (key: string, value: string, lookup: Lookup | undefined) => boolean,
+  visit: (key: string, value: string, lookup: Lookup | undefined, finished: boolean) => boolean,
 ): void {
   // The object dotenv.parse returns: its key order is dotenv-expand's processing order.
   const parsed: Record<string, string> = {};
   for (const { key, value } of entries) parsed[key] = value;
   const running = new Map<string, string>();
+  const budget = { work: MAX_WORK };
   for (const key of Object.keys(parsed)) {
     const original = parsed[key];
     const preset = ownValue(processEnv, key);
-    let value: string;
     let lookup: Lookup | undefined;
+    let expanded: { value: string; finished: boolean };
     if (preset && preset !== original) {
-      value = preset;
+      // A non-empty processEnv value that differs from the file's is kept as it is (only unescaped below).
+      expanded = { value: preset, finished: true };
     } else {
       lookup = lookupFor(processEnv, running, parsed);
-      value = expandValue(original, lookup.values);
+      expanded = expandValue(original, lookup.values, budget);
     }
-    value = value.replace(/\\\$/g, '$');
+    const value = expanded.value.replace(/\\\$/g, '$');
     running.set(key, value);
-    if (visit(key, value, lookup)) return;
+    if (visit(key, value, lookup, expanded.finished)) return;
   }
 }
 
@@ -134,12 +154,14 @@ function lookupFor(processEnv: Record<string, string>, running: Map<string, stri
 }
 
 /** One value: replace the first reference, rescan from the start, until none is left. */
-function expandValue(value: string, env: Map<string, string>): string {
+function expandValue(value: string, env: Map<string, string>, budget: { work: number }): { value: string; finished: boolean } {
   let result = value;
-  for (let step = 0; step < MAX_STEPS && result.length <= MAX_LENGTH; step++) {
+  for (let step = 0; step < MAX_STEPS; step++) {
+    budget.work -= result.length + 1;
+    if (budget.work < 0) break;
     REFERENCE.lastIndex = 0;
     const match = REFERENCE.exec(result);
-    if (!match) break;
+    if (!match) return { value: result, finished: true };
     const expression = match[1] ?? match[2];
     const operator = OPERATOR.exec(expression)?.[0];
     // With no operator dotenv-expand splits on `null` (String(null)): `${A_null_B}` looks up `A_`.
@@ -154,11 +176,46 @@ function expandValue(value: string, env: Map<string, string>): string {
     else if (operator === ':+') replacement = current ? alternative : '';
     else if (operator === '+') replacement = isSet ? alternative : '';
     else replacement = current || '';
-    // String pattern, string replacement: first occurrence, `$`-patterns honoured — as dotenv-expand does.
-    result = result.replace(match[0], replacement);
-    if (result === current) break;
+    budget.work -= replacement.length;
+    const next = budget.work < 0 ? undefined : replaceFirst(result, match[0], replacement);
+    if (next === undefined) break;
+    result = next;
+    if (result === current) return { value: result, finished: true };
   }
-  return result;
+  return { value: result, finished: false };
+}
+
+/**
+ * `text.replace(search, replacement)` with a string search, as dotenv-expand
+ * calls it: the first occurrence of `search` is replaced and `$$`, `$&`, `` $` ``
+ * and `$'` in the replacement are patterns. Done by hand to refuse, before
+ * building it, a result longer than MAX_LENGTH: patterns can multiply the
+ * length at every step. undefined when it would be too long.
+ */
+function replaceFirst(text: string, search: string, replacement: string): string | undefined {
+  const at = text.indexOf(search);
+  const before = text.slice(0, at);
+  const after = text.slice(at + search.length);
+  const parts: string[] = [];
+  let length = before.length + after.length;
+  let literalStart = 0;
+  for (let i = replacement.indexOf('$'); i !== -1 && i + 1 < replacement.length; i = replacement.indexOf('$', i)) {
+    const next = replacement[i + 1];
+    const piece = next === '$' ? '$' : next === '&' ? search : next === '`' ? before : next === "'" ? after : undefined;
+    if (piece === undefined) {
+      i++;
+      continue;
+    }
+    parts.push(replacement.slice(literalStart, i), piece);
+    length += i - literalStart + piece.length;
+    if (length > MAX_LENGTH) return undefined;
+    literalStart = i + 2;
+    i += 2;
+  }
+  parts.push(replacement.slice(literalStart));
+  length += replacement.length - literalStart;
+  if (length > MAX_LENGTH) return undefined;
+  return before + parts.join('') + after;
 }
 
 function ownValue(record: Record<string, string>, key: string): string | undefined {
