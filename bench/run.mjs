@@ -7,7 +7,8 @@
 //    at least 3x faster than dotenv.parse on 10,000 lines, and linear growth
 //    (100k/10k time close to 10).
 // 2. Server start: spawn to `initialize` answered, dist/server.js vs a trivial
-//    vscode-languageserver server, median of several spawns.
+//    vscode-languageserver server (built here with esbuild), median of 10 spawns.
+//    Skipped when dist/server.js does not exist.
 //
 // parseEnv is imported through a small esbuild bundle of the TypeScript source
 // built into a temporary directory, so this file needs no TypeScript loader.
@@ -92,7 +93,7 @@ function realisticEnv(lines, seed = 42) {
       out.push(`${newKey()}="-----BEGIN PUBLIC KEY-----`);
       for (let i = 0; i < 4; i++) out.push(token(64));
       out.push('-----END PUBLIC KEY-----"');
-    } else out.push(`${newKey()}='{"${token(4)}": "${token(8)}",\n  "${token(4)}": [1, 2, 3]}'`);
+    } else out.push(`${newKey()}='{"${token(4)}": "${token(8)}",`, `  "${token(4)}": [1, 2, 3]}'`);
   }
   return out.slice(0, lines).join('\n') + '\n';
 }
@@ -168,10 +169,17 @@ async function benchParser() {
   ]);
   console.log('\nparseEnv speed-up over dotenv.parse (goal: >= 3x at 10,000 lines)');
   console.log(table(['lines', 'speed-up'], summary));
-  const growth = ['parseEnv', 'dotenv.parse'].map((name) => [name, (ms(name, 100_000) / ms(name, 10_000)).toFixed(2)]);
+  const growthOf = (name) => ms(name, 100_000) / ms(name, 10_000);
+  const growth = ['parseEnv', 'dotenv.parse'].map((name) => [name, growthOf(name).toFixed(2), (growthOf(name) / growthOf('dotenv.parse')).toFixed(2)]);
+  // dotenv's global regex is linear, yet it grows past 10 too: 100k lines no longer fit the
+  // caches and the young generation. Relative to it, the growth shows what the algorithm adds.
   console.log('\nGrowth 10k -> 100k lines (time ratio; linear = 10)');
-  console.log(table(['parser', 'growth'], growth));
-  return { speedup10k: ms('dotenv.parse', 10_000) / ms('parseEnv', 10_000), growth: ms('parseEnv', 100_000) / ms('parseEnv', 10_000) };
+  console.log(table(['parser', 'growth', 'vs dotenv.parse'], growth));
+  return {
+    speedup10k: ms('dotenv.parse', 10_000) / ms('parseEnv', 10_000),
+    growth: growthOf('parseEnv'),
+    relativeGrowth: growthOf('parseEnv') / growthOf('dotenv.parse'),
+  };
 }
 
 // ---------------------------------------------------------------- 2. server start
@@ -278,5 +286,6 @@ const parser = await benchParser();
 await benchServerStart();
 console.log(
   `\nGoals: speed-up at 10k lines ${parser.speedup10k.toFixed(2)}x (>= 3x: ${parser.speedup10k >= 3 ? 'met' : 'NOT met'}); ` +
-    `parseEnv growth 10k->100k ${parser.growth.toFixed(2)} (linear ~10: ${parser.growth <= 13 ? 'met' : 'NOT met'})`,
+    `parseEnv growth 10k->100k ${parser.growth.toFixed(2)} (linear ~10: ${parser.growth <= 12 ? 'met' : 'NOT met'}), ` +
+    `${parser.relativeGrowth.toFixed(2)}x dotenv.parse's own growth (<= 1.2: ${parser.relativeGrowth <= 1.2 ? 'met' : 'NOT met'})`,
 );
