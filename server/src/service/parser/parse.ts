@@ -102,14 +102,15 @@ class Scanner {
       const keyEnd = this.keyRunEnd(keyStart);
       if (keyEnd > keyStart) {
         const sep = this.matchSeparator(keyEnd);
-        if (sep) return { exportSpan: { start, end: start + 6 }, keyStart, keyEnd, ...sep };
+        // Fields written out (no spread) and in one order: one object shape, no slow-path copy.
+        if (sep) return { exportSpan: { start, end: start + 6 }, keyStart, keyEnd, separator: sep.separator, separatorStart: sep.separatorStart, valueStart: sep.valueStart };
       }
     }
     const keyEnd = this.keyRunEnd(start);
     if (keyEnd === start) return undefined;
     // A shorter key never helps: it would be followed by a key character, not by `=`, `:` or a blank.
     const sep = this.matchSeparator(keyEnd);
-    return sep ? { keyStart: start, keyEnd, ...sep } : undefined;
+    return sep ? { exportSpan: undefined, keyStart: start, keyEnd, separator: sep.separator, separatorStart: sep.separatorStart, valueStart: sep.valueStart } : undefined;
   }
 
   private matchSeparator(keyEnd: number): Pick<Head, 'separator' | 'separatorStart' | 'valueStart'> | undefined {
