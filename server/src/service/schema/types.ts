@@ -97,6 +97,8 @@ export interface VariableSpec {
   minimum?: number;
   maximum?: number;
   constraints?: ValueConstraints;
+  /** Example values shown in the documentation (offered in completion; never placeholders of secrets). */
+  examples?: string[];
   /** Literal default value as documented. */
   default?: string;
   /** The default is another variable's value (e.g. KUBERNETES_NAMESPACE). */
