@@ -36,10 +36,14 @@ interface Entry {
 export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<string, ResolvedSchema>; problems: ComposeProblem[] } {
   const problems: ComposeProblem[] = [];
   const entries = new Map<string, Entry>();
+  /** Ids of files left out, so that their includers hear why. */
+  const broken = new Map<string, string>();
   for (const { origin, json } of files) {
     const formatProblems = checkFormat(json);
     if (formatProblems.length > 0) {
       for (const p of formatProblems) problems.push({ origin, message: p.message });
+      const id = (json as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') broken.set(id, origin);
       continue;
     }
     const file = json as SchemaFile;
@@ -59,7 +63,10 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
     let result: Resolved | Error;
     try {
       result = resolveFile(entry, (ref) => {
-        if (!entries.has(ref)) throw new Error(`includes "${ref}", which no schema file defines.`);
+        if (!entries.has(ref)) {
+          const at = broken.get(ref);
+          throw new Error(at ? `includes "${ref}", which could not be loaded (${at} has problems).` : `includes "${ref}", which no schema file defines.`);
+        }
         if (chain.includes(ref)) throw new Error(`include cycle: ${[...chain, id, ref].slice(chain.indexOf(ref)).join(' -> ')}.`);
         const included = resolve(ref, [...chain, id]);
         if (included instanceof Error) throw new Error(`includes "${ref}", which could not be loaded (${included.message})`);

@@ -1,0 +1,119 @@
+/**
+ * Guesses which product profile a .env file belongs to when nothing binds a schema.
+ * Conservative by design: only names that no other software uses count (each
+ * schema's detect.uniqueVariables, screened against a list of generic names), and
+ * marker files beside the .env (flux.json) make a detection confident. An
+ * unrelated app's .env must get nothing.
+ *
+ * Among the profiles of one product (Neosync's api, worker, app…), the one that
+ * knows most of the file's variables wins; another profile is added only when it
+ * explains at least two product-unique names the first does not know (a file that
+ * clearly mixes services).
+ */
+import type { ResolvedSchema } from './types';
+
+export interface Detection {
+  id: string;
+  confidence: 'confident' | 'weak';
+  reason: string;
+}
+
+export interface DetectionInput {
+  keys: string[];
+  /** Names of the files in the .env file's folder. */
+  siblingFiles: string[];
+}
+
+/** Names many products use: never evidence, even if a schema lists them as unique. */
+const GENERIC = new Set([
+  'PORT', 'HOST', 'HOSTNAME', 'BASE_URL', 'APP_URL', 'API_URL', 'PUBLIC_URL', 'URL',
+  'DATABASE_URL', 'DB_URL', 'DB_HOST', 'DB_PORT', 'DB_NAME', 'DB_USER', 'DB_PASS', 'DB_PASSWORD', 'DB_SCHEMA_DIR',
+  'REDIS_URL', 'REDIS_HOST', 'REDIS_PORT', 'REDIS_PASSWORD',
+  'AUTH_SECRET', 'AUTH_URL', 'AUTH_TRUST_HOST', 'AUTH_DEBUG', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTH_ENABLED',
+  'AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_SCOPE', 'GITHUB_ID', 'GITHUB_SECRET',
+  'LOG_LEVEL', 'LOG_FORMAT', 'DEBUG', 'ENV', 'ENVIRONMENT', 'NODE_ENV', 'APP_ENV',
+  'SECRET_KEY', 'API_KEY', 'JWT_SECRET', 'SESSION_SECRET', 'ENCRYPTION_KEY',
+  'SENTRY_DSN', 'SENTRY_API_KEY', 'POSTHOG_KEY', 'POSTHOG_HOST', 'GOOGLE_ANALYTICS_KEY',
+  'EMAIL_FROM', 'EMAIL_SERVER', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_BACKEND', 'ADMIN_EMAIL',
+  'TEMPORAL_URL', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'TEMPORAL_ADDRESS',
+  'KUBERNETES_ENABLED', 'KUBERNETES_NAMESPACE', 'METRICS_URL', 'METRICS_SERVICE_ENABLED',
+]);
+const GENERIC_PREFIXES = ['OTEL_', 'NODE_', 'NPM_', 'AWS_', 'DJANGO_', 'POSTGRES_', 'POSTGRESQL_', 'PG', 'MYSQL_', 'VERCEL', 'NEXT_PUBLIC_APP_'];
+
+export function isGenericName(name: string): boolean {
+  return GENERIC.has(name) || GENERIC_PREFIXES.some((p) => name.startsWith(p));
+}
+
+export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedSchema>): Detection[] {
+  const keys = new Set(input.keys);
+  const siblings = new Set(input.siblingFiles.map((f) => f.replace(/^.*[\\/]/, '')));
+  const byProduct = new Map<string, ResolvedSchema[]>();
+  for (const schema of schemas) {
+    if (!schema.detect) continue;
+    const list = byProduct.get(schema.product) ?? [];
+    list.push(schema);
+    byProduct.set(schema.product, list);
+  }
+  const out: Detection[] = [];
+  for (const [product, profiles] of [...byProduct].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(...detectProduct(product, profiles, keys, siblings));
+  }
+  return out;
+}
+
+interface Candidate {
+  schema: ResolvedSchema;
+  unique: Set<string>;
+  known: Set<string>;
+  markers: string[];
+}
+
+function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<string>, siblings: Set<string>): Detection[] {
+  const candidates: Candidate[] = profiles.map((schema) => ({
+    schema,
+    unique: new Set((schema.detect?.uniqueVariables ?? []).filter((n) => keys.has(n) && !isGenericName(n))),
+    known: new Set([...keys].filter((k) => schema.byName.has(k) || schema.byAlias.has(k))),
+    markers: (schema.detect?.markers ?? []).filter((m) => siblings.has(m)),
+  }));
+  const productUnique = new Set(candidates.flatMap((c) => [...c.unique]));
+  const marked = candidates.filter((c) => c.markers.length > 0);
+  if (productUnique.size === 0 && marked.length === 0) return [];
+
+  // A marker file with no product name in the file: the marked profile(s), confident once the file holds any of their variables.
+  if (productUnique.size === 0) {
+    return marked.map((c) => ({
+      id: c.schema.id,
+      confidence: c.known.size > 0 ? 'confident' : 'weak',
+      reason: `${c.markers.join(', ')} beside the file${c.known.size > 0 ? ` and ${c.known.size} of its variables are ${product}'s` : ', but none of its variables is ' + product + "'s"}`,
+    }));
+  }
+
+  const ranked = [...candidates].sort(
+    (a, b) =>
+      b.known.size - a.known.size ||
+      b.unique.size - a.unique.size ||
+      b.markers.length - a.markers.length ||
+      a.schema.variables.length - b.schema.variables.length ||
+      a.schema.id.localeCompare(b.schema.id),
+  );
+  const chosen = [ranked[0]];
+  const covered = new Set(ranked[0].known);
+  for (const candidate of ranked.slice(1)) {
+    const extra = [...candidate.unique].filter((n) => !covered.has(n));
+    if (extra.length >= 2) {
+      chosen.push(candidate);
+      for (const k of candidate.known) covered.add(k);
+    }
+  }
+  const minimum = Math.max(1, Math.min(...chosen.map((c) => c.schema.detect?.minimumMatches ?? 2)));
+  const hasMarker = marked.length > 0;
+  const confident = productUnique.size >= minimum || hasMarker;
+  const names = [...productUnique].sort();
+  return chosen.map((c) => ({
+    id: c.schema.id,
+    confidence: confident ? 'confident' : 'weak',
+    reason:
+      `${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''} ${names.length === 1 ? 'is a name' : 'are names'} only ${product} uses` +
+      `${hasMarker ? `, ${marked.flatMap((m) => m.markers).join(', ')} beside the file` : ''}; ${c.known.size} of the file's variables are ${c.schema.id}'s`,
+  }));
+}
