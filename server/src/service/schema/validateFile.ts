@@ -4,7 +4,9 @@
  * offending node, unsafe regular expressions. Comments and trailing commas are
  * reported too: schema files are plain JSON.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ESM build: the package's main (UMD) build loads its parts with a dynamic
+// require() that esbuild cannot follow, so a bundle of it fails at start-up.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main';
 import { checkFormat } from './formatValidator';
 
 export interface SchemaTextProblem {
