@@ -101,7 +101,7 @@ export const FIXTURE_FILES = {
   neosync: {
     file: '.env',
     schema: 'neosync/api',
-    codes: ['missingRequired', 'invalidValue'],
+    codes: ['missingRequired', 'invalidValue', 'duplicateKey'],
     missing: 'DB_PASS',
     invalidKey: 'DB_PORT',
     hoverKey: 'DB_HOST',
@@ -113,7 +113,7 @@ export const FIXTURE_FILES = {
   flux: {
     file: '.env.local',
     schema: 'flux',
-    codes: ['missingRequired', 'aliasConflict', 'invalidValue'],
+    codes: ['missingRequired', 'aliasConflict', 'invalidValue', 'legacyName'],
     missing: 'FLUX_GATEWAY_JWT_SECRET',
     invalidKey: 'FLUX_DEFAULT_MODE',
     aliasKey: 'NEXTAUTH_SECRET',
@@ -124,7 +124,7 @@ export const FIXTURE_FILES = {
   flagsmith: {
     file: 'prod.env',
     schema: 'flagsmith',
-    codes: ['missingRequired', 'invalidValue'],
+    codes: ['missingRequired', 'invalidValue', 'deprecatedVariable', 'insecureValue'],
     missing: 'DATABASE_URL',
     invalidKey: 'LOG_LEVEL',
     hoverKey: 'DJANGO_SECRET_KEY',
