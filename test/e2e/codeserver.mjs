@@ -107,21 +107,6 @@ export class CodeServer {
     return undefined;
   }
 
-  /** Every log file under UD/logs (for a failure report). */
-  allLogs() {
-    const out = [];
-    const walk = (d) => {
-      if (!existsSync(d)) return;
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else out.push(p);
-      }
-    };
-    walk(join(this.userData, 'logs'));
-    return out;
-  }
-
   async stop() {
     if (this.proc && this.proc.exitCode === null) {
       this.proc.kill('SIGTERM');
