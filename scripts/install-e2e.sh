@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the editor end-to-end tests need, outside the project's own package.json:
 #   - Debian packages: chromium (driven by playwright-core), libkrb5-dev + ripgrep (code-server's
-#     native modules), neovim (0.7), emacs-nox + elpa-eglot, imagemagick (icon tooling, optional).
+#     native modules and search), neovim (0.7), emacs-nox + elpa-eglot.
 #   - .e2e/tools/: code-server 4.100.3 (VS Code 1.100.3, the newest that runs on Node 20),
 #     playwright-core, vscode-tmgrammar-test — with their own package.json, git-ignored (.e2e/).
 # Idempotent: each part is skipped when already done (apt: every package installed; npm: a version
@@ -34,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get update, then install: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
-  apt-get install -y -q --no-install-recommends "${APT_PACKAGES[@]}" </dev/null
+  apt-get install -y -q "${APT_PACKAGES[@]}" </dev/null
 else
   log "apt packages already installed: ${APT_PACKAGES[*]}"
 fi
