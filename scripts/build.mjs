@@ -9,10 +9,13 @@ const common = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  minifySyntax: true,
-  minifyWhitespace: true,
+  // Full minification keeps the .vsix small; the linked source maps (not shipped) keep stacks readable.
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default entry is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 await Promise.all([

@@ -1,49 +1,56 @@
 /**
- * "Did you mean" for variable names: every name within one edit (insertion,
- * deletion, substitution, or swap of neighbours) of a known name. Uses a
- * deletion index (the SymSpell idea) so that checking a key costs a few map
- * lookups however many names the schemas hold: this runs on every keystroke
- * over every key of the file.
+ * "Did you mean" for variable names: known names within one edit (insertion,
+ * deletion, substitution, or swap of neighbours) of a name, case-insensitively.
+ *
+ * This runs on every keystroke over every key of the file, so candidates come
+ * from three small indexes instead of comparing with every known name: one edit
+ * at the start keeps the last two characters, one at the end keeps the first
+ * two, and one in between keeps the first and the last character. Names shorter
+ * than 4 characters are not suggested for (every short name is near another).
  */
+const MIN_LENGTH = 4;
+
 export class NearMissIndex {
-  private readonly byDeletion = new Map<string, string[]>();
+  private readonly byPrefix = new Map<string, string[]>();
+  private readonly bySuffix = new Map<string, string[]>();
+  private readonly byEnds = new Map<string, string[]>();
 
   constructor(names: Iterable<string>) {
     for (const name of names) {
-      for (const variant of variantsOf(name)) {
-        const list = this.byDeletion.get(variant);
-        if (!list) this.byDeletion.set(variant, [name]);
-        else if (!list.includes(name)) list.push(name);
+      const upper = name.toUpperCase();
+      if (upper.length < MIN_LENGTH) continue;
+      add(this.byPrefix, upper.slice(0, 2), name);
+      add(this.bySuffix, upper.slice(-2), name);
+      add(this.byEnds, upper[0] + upper[upper.length - 1], name);
+    }
+  }
+
+  /** Known names one edit away from `name`, closest length first (at most `limit`). */
+  suggest(name: string, limit = 3): string[] {
+    if (name.length < MIN_LENGTH) return [];
+    const upper = /[a-z]/.test(name) ? name.toUpperCase() : name;
+    let found: string[] | undefined;
+    for (const list of [this.byPrefix.get(upper.slice(0, 2)), this.bySuffix.get(upper.slice(-2)), this.byEnds.get(upper[0] + upper[upper.length - 1])]) {
+      if (!list) continue;
+      for (const candidate of list) {
+        if (candidate === name || Math.abs(candidate.length - name.length) > 1) continue;
+        if (found?.includes(candidate)) continue;
+        if (withinOneEdit(upper, candidate.toUpperCase())) (found ??= []).push(candidate);
       }
     }
-  }
-
-  /** Known names one edit away from `name`, best first (at most `limit`). */
-  suggest(name: string, limit = 3): string[] {
-    const found = new Set<string>();
-    for (const variant of variantsOf(name)) {
-      const list = this.byDeletion.get(variant);
-      if (list) for (const candidate of list) if (candidate !== name) found.add(candidate);
-    }
-    return [...found]
-      .filter((candidate) => withinOneEdit(name, candidate))
-      .sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length) || a.localeCompare(b))
-      .slice(0, limit);
+    if (!found) return [];
+    return found.sort((a, b) => Math.abs(a.length - name.length) - Math.abs(b.length - name.length) || a.localeCompare(b)).slice(0, limit);
   }
 }
 
-/** The name itself and every one-character deletion of it (upper-cased: case slips count as near). */
-function variantsOf(name: string): string[] {
-  const upper = name.toUpperCase();
-  const out = [upper];
-  for (let i = 0; i < upper.length; i++) out.push(upper.slice(0, i) + upper.slice(i + 1));
-  return out;
+function add(map: Map<string, string[]>, key: string, name: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [name]);
+  else if (!list.includes(name)) list.push(name);
 }
 
-/** Optimal string alignment distance ≤ 1, case-insensitive. */
+/** Optimal string alignment distance ≤ 1 (both already upper-cased). */
 function withinOneEdit(a: string, b: string): boolean {
-  a = a.toUpperCase();
-  b = b.toUpperCase();
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;

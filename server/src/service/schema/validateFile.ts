@@ -6,7 +6,7 @@
  */
 // The ESM build: the package's main (UMD) build loads its parts with a dynamic
 // require() that esbuild cannot follow, so a bundle of it fails at start-up.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkFormat } from './formatValidator';
 
 export interface SchemaTextProblem {

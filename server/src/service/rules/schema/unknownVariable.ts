@@ -16,8 +16,15 @@ export const unknownVariable: Rule = {
   description: 'A name the bound schemas do not know: a typo of a known name ("did you mean"), or any unknown name when envls.unknownVariables is on.',
   check(ctx) {
     let index = indexes.get(ctx.schemaSet);
-    const referenced = new Set<string>();
-    for (const entry of ctx.doc.entries) for (const ref of entry.references) referenced.add(ref.name);
+    // Names other values refer to are helpers, not unknown variables; only needed when every unknown name is reported.
+    let referenced: Set<string> | undefined;
+    const isReferenced = (name: string): boolean => {
+      if (!referenced) {
+        referenced = new Set();
+        for (const entry of ctx.doc.entries) for (const ref of entry.references) referenced.add(ref.name);
+      }
+      return referenced.has(name);
+    };
     for (const entry of ctx.doc.entries) {
       if (ctx.schemaSet.lookup(entry.key)) continue;
       const lookAlike = ctx.schemaSet.lookAlike(entry.key);
@@ -42,7 +49,7 @@ export const unknownVariable: Rule = {
           info: { variable: entry.key, suggestions },
           fixes: suggestions.map((name, i) => ({ title: `Rename to ${name}`, edits: [{ span: entry.keySpan, newText: name }], preferred: i === 0 })),
         });
-      } else if (ctx.reportAllUnknown && !referenced.has(entry.key)) {
+      } else if (ctx.reportAllUnknown && !isReferenced(entry.key)) {
         ctx.report({
           span: entry.keySpan,
           message: `${entry.key} is not a variable of ${ctx.schemas.map((s) => s.id).join(', ')}.`,
