@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEnv } from '../server/src/service/parser/parse';
-import { getCompletions } from '../server/src/service/completion';
+import { getCompletions, resolveCompletion } from '../server/src/service/completion';
 import { getHover } from '../server/src/service/hover';
 import { SchemaSet } from '../server/src/service/schema/schemaSet';
 import { resolveBinding } from '../server/src/service/binding';
@@ -29,7 +29,7 @@ test('name completion: schema variables, required first, already-set names left 
   assert.equal(sorted[0].label, 'DB_HOST');
   const host = items.find((i) => i.label === 'DB_HOST')!;
   assert.equal((host.textEdit as any).newText, 'DB_HOST=$0');
-  assert.match((host.documentation as any).value, /The database host/);
+  assert.match((resolveCompletion(host, set).documentation as any).value, /The database host/);
   const withDefault = getCompletions(parseEnv(''), set, { line: 0, character: 0 }).items.find((i) => i.label === 'DB_PORT')!;
   assert.equal((withDefault.textEdit as any).newText, 'DB_PORT=${1:5432}');
   // The key being edited on its own line is still offered.

@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './service/analyze';
 import { fixAllAction, FIX_ALL_KIND, quickFixes } from './service/codeActions';
-import { getCompletions } from './service/completion';
+import { getCompletions, resolveCompletion, type CompletionData } from './service/completion';
 import { getHover } from './service/hover';
 import { getDocumentSymbols, getFoldingRanges } from './service/symbols';
 import { bindingInputFor } from './node/bindFile';
@@ -53,7 +53,7 @@ connection.onInitialize(
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
         documentSymbolProvider: true,
@@ -185,9 +185,23 @@ connection.onCompletion(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = analysisOf(document);
-    return getCompletions(analysis.doc, analysis.schemaSet, params.position);
+    const list = getCompletions(analysis.doc, analysis.schemaSet, params.position);
+    for (const item of list.items) if (item.data) (item.data as CompletionData).uri = document.uri;
+    return list;
   }),
 );
+
+connection.onCompletionResolve((item) => {
+  // Not guard(): the fallback is the item itself, unresolved.
+  try {
+    const uri = (item.data as CompletionData | undefined)?.uri;
+    const document = uri ? documents.get(uri) : undefined;
+    return document ? resolveCompletion(item, analysisOf(document).schemaSet) : item;
+  } catch (error) {
+    log(`envls: completionResolve failed: ${(error as Error).stack}`);
+    return item;
+  }
+});
 
 connection.onHover(
   guard(log, 'hover', null, (params) => {

@@ -21,6 +21,21 @@ import { maskedValue } from './sensitivity';
 import { generateSecret } from './secrets';
 import { fileLookup } from './rules/schema/lookupInFile';
 
+/** What a name item carries for completionItem/resolve. */
+export interface CompletionData {
+  variable: string;
+  /** Set by the server: the document the item belongs to. */
+  uri?: string;
+}
+
+/** Adds the variable's documentation to a name item. */
+export function resolveCompletion(item: CompletionItem, schemaSet: SchemaSet): CompletionItem {
+  const data = item.data as CompletionData | undefined;
+  const match = data?.variable ? schemaSet.lookup(data.variable) : undefined;
+  if (match) item.documentation = { kind: 'markdown', value: describeVariable(match.spec, match.schema) };
+  return item;
+}
+
 export function getCompletions(doc: EnvDocument, schemaSet: SchemaSet, position: Position): CompletionList {
   const offset = offsetAt(doc, position);
   const lineStart = doc.lineStarts[position.line] ?? 0;
@@ -63,13 +78,13 @@ function nameItems(doc: EnvDocument, schemaSet: SchemaSet, range: Range, line: n
       label: spec.name,
       kind: CompletionItemKind.Variable,
       detail: `${requiredNow ? 'required · ' : ''}${describeType(spec)}${spec.default ? ` · default ${spec.sensitive ? '(hidden)' : spec.default}` : ''}`,
-      documentation: { kind: 'markdown', value: describeVariable(spec, schema) },
+      // Documentation is filled in by completionItem/resolve: a list of every variable stays small.
+      data: { variable: spec.name } satisfies CompletionData,
       sortText: `${spec.deprecated ? '2' : requiredNow ? '0' : '1'}${spec.name}`,
-      filterText: spec.name,
       textEdit: { range, newText: placeholder ? `${spec.name}=\${1:${placeholder}}` : `${spec.name}=$0` },
       insertTextFormat: InsertTextFormat.Snippet,
       tags: spec.deprecated ? [CompletionItemTag.Deprecated] : undefined,
-      labelDetails: { description: requiredNow ? 'required' : schema.id },
+      labelDetails: requiredNow ? { description: 'required' } : undefined,
     });
   }
   return items;
