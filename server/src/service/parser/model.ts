@@ -1,6 +1,11 @@
 /**
  * The lossless model of a .env file. All ranges are UTF-16 offsets into the
  * original text (CRLF kept), half-open: [start, end).
+ *
+ * parseEnv implements these interfaces with compact classes (parse.ts): an entry
+ * stores offsets only, and its spans, key, value, references and line are
+ * computed on access (spans as fresh objects each time; the rest once). Every
+ * property is read-only: nothing outside the parser changes a parsed document.
  */
 
 export interface Span {
@@ -13,52 +18,52 @@ export type QuoteChar = '"' | "'" | '`';
 /** A `${NAME}`, `${NAME:-default}`, `$NAME` … inside a value (dotenv-expand syntax). */
 export interface Reference {
   /** The variable referred to. */
-  name: string;
+  readonly name: string;
   /** Whole reference, `$` included. */
-  span: Span;
-  nameSpan: Span;
+  readonly span: Span;
+  readonly nameSpan: Span;
   /** `:-`, `-`, `:+`, `+` when the braced form has one. */
-  operator?: ':-' | '-' | ':+' | '+';
+  readonly operator?: ':-' | '-' | ':+' | '+';
   /** The text after the operator, raw. */
-  fallback?: string;
-  fallbackSpan?: Span;
-  braced: boolean;
+  readonly fallback?: string;
+  readonly fallbackSpan?: Span;
+  readonly braced: boolean;
 }
 
 export interface Entry {
-  kind: 'entry';
-  key: string;
+  readonly kind: 'entry';
+  readonly key: string;
   /** The value exactly as `dotenv.parse` returns it. */
-  value: string;
-  keySpan: Span;
+  readonly value: string;
+  readonly keySpan: Span;
   /** `export` keyword when present. */
-  exportSpan?: Span;
-  separator: '=' | ':';
-  separatorSpan: Span;
+  readonly exportSpan?: Span;
+  readonly separator: '=' | ':';
+  readonly separatorSpan: Span;
   /**
    * The value as written: quotes included for a quoted value; for an unquoted
    * value the text up to an inline comment, trailing blanks excluded. Empty span
    * (start === end) when there is no value.
    */
-  rawSpan: Span;
-  quote?: QuoteChar;
+  readonly rawSpan: Span;
+  readonly quote?: QuoteChar;
   /** Inline comment after the value, `#` included. */
-  commentSpan?: Span;
+  readonly commentSpan?: Span;
   /** From the first character of `export`/key to the end of value or comment. */
-  span: Span;
-  /** References in the value; empty for single-quoted values (never expanded). */
-  references: Reference[];
+  readonly span: Span;
+  /** References in the value (single-quoted values included), found on first access. */
+  readonly references: Reference[];
   /** 0-based line of the key. */
-  line: number;
+  readonly line: number;
 }
 
 export interface Comment {
-  kind: 'comment';
+  readonly kind: 'comment';
   /** From `#` to the end of the line. */
-  span: Span;
+  readonly span: Span;
   /** The comment text after `#`, untrimmed. */
-  text: string;
-  line: number;
+  readonly text: string;
+  readonly line: number;
 }
 
 export type ProblemKind =
@@ -70,17 +75,17 @@ export type ProblemKind =
 
 /** Something dotenv passes over silently. */
 export interface ParseProblem {
-  kind: ProblemKind;
-  span: Span;
-  message: string;
-  line: number;
+  readonly kind: ProblemKind;
+  readonly span: Span;
+  readonly message: string;
+  readonly line: number;
 }
 
 export interface EnvDocument {
-  text: string;
-  entries: Entry[];
-  comments: Comment[];
-  problems: ParseProblem[];
+  readonly text: string;
+  readonly entries: Entry[];
+  readonly comments: Comment[];
+  readonly problems: ParseProblem[];
   /** Offsets at which each line starts (LSP line breaks: \r\n, \r, \n). */
-  lineStarts: number[];
+  readonly lineStarts: number[];
 }

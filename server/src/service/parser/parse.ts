@@ -12,6 +12,13 @@
  * test in test/parser-differential.test.ts checks the claim on random texts.
  * Working on the original text (CR kept) keeps offsets exact; CR only matters
  * inside multi-line values, which are normalised like dotenv does.
+ *
+ * Speed: the scan records offsets only. An entry is one object of numbers
+ * (ParsedEntry); its key, value, references and line are computed on first
+ * access, its spans on every access. Line starts are computed when first asked
+ * for. Runs of ordinary characters (values, comments) are skipped with
+ * String#indexOf through NextCache, which keeps the next occurrence of each
+ * delimiter so that the whole file is searched once per delimiter.
  */
 import {
   BACKSLASH,
@@ -27,21 +34,15 @@ import {
   isJsWhitespace,
   isKeyChar,
 } from './chars';
-import type { Comment, Entry, EnvDocument, ParseProblem, QuoteChar, Span } from './model';
+import type { Comment, Entry, EnvDocument, ParseProblem, QuoteChar, Reference, Span } from './model';
 import { findReferences } from './references';
-import { computeLineStarts, LineCursor } from './lines';
+import { computeLineStarts, lineOfOffset } from './lines';
 
 /** dotenv strips one pair of surrounding quotes with this (m flag matters for U+2028/9). */
 const STRIP_QUOTES = /^(['"`])([\s\S]*)\1$/gm;
 
-interface Head {
-  exportSpan?: Span;
-  keyStart: number;
-  keyEnd: number;
-  separator: '=' | ':';
-  separatorStart: number;
-  valueStart: number;
-}
+const LINE_SEPARATOR = 0x2028;
+const PARAGRAPH_SEPARATOR = 0x2029;
 
 /** Positions of escaped quotes after `from` when no unescaped quote follows (see findClosingQuote). */
 interface NoCloseCache {
@@ -50,107 +51,361 @@ interface NoCloseCache {
 }
 
 export function parseEnv(text: string): EnvDocument {
-  return new Scanner(text).run();
+  const doc = new ParsedDocument(text);
+  new Scanner(text, doc).run();
+  return doc;
+}
+
+// ---------------------------------------------------------------- the model's implementation
+
+class ParsedDocument implements EnvDocument {
+  readonly text: string;
+  readonly entries: Entry[] = [];
+  readonly comments: Comment[] = [];
+  readonly problems: ParseProblem[] = [];
+  private starts: number[] | undefined = undefined;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  get lineStarts(): number[] {
+    return (this.starts ??= computeLineStarts(this.text));
+  }
+
+  lineAt(offset: number): number {
+    return lineOfOffset(this.lineStarts, offset);
+  }
+
+  toJSON(): object {
+    return { text: this.text, entries: this.entries, comments: this.comments, problems: this.problems, lineStarts: this.lineStarts };
+  }
+}
+
+/**
+ * An entry as offsets. The fields are what the scanner found; every property of
+ * Entry is a getter over them. Nothing is mutable from outside: the memo fields
+ * are private and only ever go from unset to their one value.
+ */
+class ParsedEntry implements Entry {
+  private keyText: string | undefined = undefined;
+  private valueText: string | undefined = undefined;
+  private refs: Reference[] | undefined = undefined;
+  private lineNumber = -1;
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    /** Offset of `export`, or -1. */
+    private readonly exportStart: number,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    private readonly separatorStart: number,
+    private readonly rawStart: number,
+    private readonly rawEnd: number,
+    /** The quote character's code when the value is quoted (quotes at rawStart and rawEnd - 1), else 0. */
+    private readonly quoteCode: number,
+    /** The `#` of an inline comment, or -1. */
+    private readonly commentStart: number,
+    private readonly commentEnd: number,
+    /** An unquoted value holding U+2028/U+2029: dotenv's quote stripping regex works per line there. */
+    private readonly lineSeparator: boolean,
+  ) {}
+
+  get kind(): 'entry' {
+    return 'entry';
+  }
+
+  get key(): string {
+    return (this.keyText ??= this.doc.text.slice(this.keyStart, this.keyEnd));
+  }
+
+  get value(): string {
+    return (this.valueText ??= decodeValue(this.doc.text, this.rawStart, this.rawEnd, this.quoteCode, this.lineSeparator));
+  }
+
+  get references(): Reference[] {
+    if (this.refs === undefined) {
+      // Inside the quotes for a quoted value.
+      const q = this.quoteCode === 0 ? 0 : 1;
+      this.refs = findReferences(this.doc.text, this.rawStart + q, this.rawEnd - q);
+    }
+    return this.refs;
+  }
+
+  get line(): number {
+    if (this.lineNumber < 0) this.lineNumber = this.doc.lineAt(this.keyStart);
+    return this.lineNumber;
+  }
+
+  get quote(): QuoteChar | undefined {
+    const q = this.quoteCode;
+    return q === 0 ? undefined : q === DOUBLE_QUOTE ? '"' : q === SINGLE_QUOTE ? "'" : '`';
+  }
+
+  get separator(): '=' | ':' {
+    return this.doc.text.charCodeAt(this.separatorStart) === EQUALS ? '=' : ':';
+  }
+
+  get keySpan(): Span {
+    return { start: this.keyStart, end: this.keyEnd };
+  }
+
+  get exportSpan(): Span | undefined {
+    return this.exportStart < 0 ? undefined : { start: this.exportStart, end: this.exportStart + 6 };
+  }
+
+  get separatorSpan(): Span {
+    return { start: this.separatorStart, end: this.separatorStart + 1 };
+  }
+
+  get rawSpan(): Span {
+    return { start: this.rawStart, end: this.rawEnd };
+  }
+
+  get commentSpan(): Span | undefined {
+    return this.commentStart < 0 ? undefined : { start: this.commentStart, end: this.commentEnd };
+  }
+
+  get span(): Span {
+    const start = this.exportStart < 0 ? this.keyStart : this.exportStart;
+    const end = this.commentStart < 0 ? Math.max(this.rawEnd, this.separatorStart + 1) : this.commentEnd;
+    return { start, end };
+  }
+
+  /** The plain object the entry stands for (for logs and snapshots; the document is left out). */
+  toJSON(): object {
+    return {
+      kind: this.kind, key: this.key, value: this.value, keySpan: this.keySpan, exportSpan: this.exportSpan,
+      separator: this.separator, separatorSpan: this.separatorSpan, rawSpan: this.rawSpan, quote: this.quote,
+      commentSpan: this.commentSpan, span: this.span, references: this.references, line: this.line,
+    };
+  }
+}
+
+class ParsedComment implements Comment {
+  private textAfterHash: string | undefined = undefined;
+  private lineNumber = -1;
+
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get kind(): 'comment' {
+    return 'comment';
+  }
+
+  get span(): Span {
+    return { start: this.start, end: this.end };
+  }
+
+  get text(): string {
+    return (this.textAfterHash ??= this.doc.text.slice(this.start + 1, this.end));
+  }
+
+  get line(): number {
+    if (this.lineNumber < 0) this.lineNumber = this.doc.lineAt(this.start);
+    return this.lineNumber;
+  }
+
+  toJSON(): object {
+    return { kind: this.kind, span: this.span, text: this.text, line: this.line };
+  }
+}
+
+/**
+ * The value dotenv returns, from the raw span: the text inside the quotes (CRLF
+ * and CR made `\n`, as dotenv normalises the whole file first) or the trimmed
+ * unquoted text; then `\n` and `\r` escapes expanded when it starts with `"`.
+ */
+function decodeValue(text: string, rawStart: number, rawEnd: number, quoteCode: number, lineSeparator: boolean): string {
+  let value: string;
+  if (lineSeparator) {
+    // `^…$` with the m flag can match one line of the value: the regex decides.
+    value = text.slice(rawStart, rawEnd).replace(STRIP_QUOTES, '$2');
+  } else if (quoteCode !== 0) {
+    value = text.slice(rawStart + 1, rawEnd - 1);
+    if (value.indexOf('\r') !== -1) value = value.replace(/\r\n?/g, '\n');
+  } else {
+    value = text.slice(rawStart, rawEnd);
+  }
+  if (text.charCodeAt(rawStart) === DOUBLE_QUOTE && value.indexOf('\\') !== -1) value = expandNewlineEscapes(value);
+  return value;
+}
+
+/** dotenv turns the two-character sequences `\n` and `\r` into line breaks in double-quoted values. */
+function expandNewlineEscapes(value: string): string {
+  return value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+}
+
+// ---------------------------------------------------------------- the scanner
+
+/**
+ * The next occurrence of one character at or after a position, remembered: for
+ * positions that only grow, the text is searched once in all however often it
+ * is asked. Invariant: `at` is the first occurrence at or after `from` (or the
+ * text's length when there is none).
+ */
+class NextCache {
+  private from = 0;
+  private at = -1;
+  private readonly code: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {
+    this.code = char.charCodeAt(0);
+  }
+
+  /** The first offset >= p holding the character, or the text's length. */
+  next(p: number): number {
+    if (p > this.at) {
+      const i = this.text.indexOf(this.char, p);
+      this.at = i === -1 ? this.text.length : i;
+      this.from = p;
+    } else if (p < this.from) {
+      // Asked backwards (after a problem report looked further along the line): only [p, from) is new.
+      // indexOf could run on to the end of the file for a character the file lacks, for every such question.
+      const { text, code } = this;
+      for (let i = p; i < this.from; i++) {
+        if (text.charCodeAt(i) === code) {
+          this.at = i;
+          break;
+        }
+      }
+      this.from = p;
+    }
+    return this.at;
+  }
 }
 
 class Scanner {
   private readonly n: number;
-  private readonly entries: Entry[] = [];
-  private readonly comments: Comment[] = [];
-  private readonly problems: ParseProblem[] = [];
-  private readonly lineStarts: number[];
-  private readonly lines: LineCursor;
   private readonly noClose = new Map<number, NoCloseCache>();
+  private readonly newlines: NextCache;
+  private readonly returns: NextCache;
+  private readonly hashes: NextCache;
+  private readonly lineSeparators: NextCache;
+  private readonly paragraphSeparators: NextCache;
 
-  constructor(private readonly text: string) {
+  // What matchHead found (fields rather than an object per line).
+  private exportStart = -1;
+  private keyStart = 0;
+  private keyEnd = 0;
+  private separatorStart = 0;
+  private valueStart = 0;
+  /** Set by findClosingQuote: the first quote without a backslash before it, or -1. */
+  private firstUnescaped = -1;
+  /** Set by tailMatches when it succeeds: where the tail's blanks end (a line terminator, `#` or the end). */
+  private tailEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: ParsedDocument,
+  ) {
     this.n = text.length;
-    this.lineStarts = computeLineStarts(text);
-    this.lines = new LineCursor(this.lineStarts);
+    this.newlines = new NextCache(text, '\n');
+    this.returns = new NextCache(text, '\r');
+    this.hashes = new NextCache(text, '#');
+    this.lineSeparators = new NextCache(text, '\u2028');
+    this.paragraphSeparators = new NextCache(text, '\u2029');
   }
 
-  run(): EnvDocument {
+  run(): void {
     const { text, n } = this;
     let pos = 0;
     while (pos < n) {
       // `pos` is where `^` holds; `\s*` may cross blank lines.
       const start = this.skipWhitespace(pos);
       if (start >= n) break;
-      if (text.charCodeAt(start) === HASH) {
+      const c = text.charCodeAt(start);
+      if (c === HASH) {
         const end = this.lineEnd(start);
-        this.comments.push({ kind: 'comment', span: { start, end }, text: text.slice(start + 1, end), line: this.lines.lineAt(start) });
-        pos = this.nextLineStart(start);
+        this.doc.comments.push(new ParsedComment(this.doc, start, end));
+        pos = end + 1;
         continue;
       }
-      const head = this.matchHead(start);
-      if (!head) {
+      if (!this.matchHead(start, c)) {
         this.reportUnreadLine(start);
-        pos = this.nextLineStart(start);
+        pos = this.lineEnd(start) + 1;
         continue;
       }
-      pos = this.readValue(head);
+      pos = this.readValue();
     }
-    return { text, entries: this.entries, comments: this.comments, problems: this.problems, lineStarts: this.lineStarts };
   }
 
   // ---- key and separator: `(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)` ----
 
-  private matchHead(start: number): Head | undefined {
+  /** Sets exportStart, keyStart, keyEnd, separatorStart and valueStart when the line has a head. */
+  private matchHead(start: number, first: number): boolean {
     const { text } = this;
     // The optional group is greedy: `export` + blanks + key is tried before `export` as the key.
-    if (text.startsWith('export', start) && start + 6 < this.n && isJsWhitespace(text.charCodeAt(start + 6))) {
+    if (first === 101 /* e */ && text.startsWith('export', start) && start + 6 < this.n && isJsWhitespace(text.charCodeAt(start + 6))) {
       const keyStart = this.skipWhitespace(start + 6);
       const keyEnd = this.keyRunEnd(keyStart);
-      if (keyEnd > keyStart) {
-        const sep = this.matchSeparator(keyEnd);
-        // Fields written out (no spread) and in one order: one object shape, no slow-path copy.
-        if (sep) return { exportSpan: { start, end: start + 6 }, keyStart, keyEnd, separator: sep.separator, separatorStart: sep.separatorStart, valueStart: sep.valueStart };
+      if (keyEnd > keyStart && this.matchSeparator(keyEnd)) {
+        this.exportStart = start;
+        this.keyStart = keyStart;
+        this.keyEnd = keyEnd;
+        return true;
       }
     }
     const keyEnd = this.keyRunEnd(start);
-    if (keyEnd === start) return undefined;
+    if (keyEnd === start) return false;
     // A shorter key never helps: it would be followed by a key character, not by `=`, `:` or a blank.
-    const sep = this.matchSeparator(keyEnd);
-    return sep ? { exportSpan: undefined, keyStart: start, keyEnd, separator: sep.separator, separatorStart: sep.separatorStart, valueStart: sep.valueStart } : undefined;
+    if (!this.matchSeparator(keyEnd)) return false;
+    this.exportStart = -1;
+    this.keyStart = start;
+    this.keyEnd = keyEnd;
+    return true;
   }
 
-  private matchSeparator(keyEnd: number): Pick<Head, 'separator' | 'separatorStart' | 'valueStart'> | undefined {
+  /** Sets separatorStart and valueStart when a separator follows the key. */
+  private matchSeparator(keyEnd: number): boolean {
     const { text } = this;
     const eq = this.skipWhitespace(keyEnd);
     if (eq < this.n && text.charCodeAt(eq) === EQUALS) {
       // `\s*?` after `=` stays empty: some alternative of the value group always succeeds from there.
-      return { separator: '=', separatorStart: eq, valueStart: eq + 1 };
+      this.separatorStart = eq;
+      this.valueStart = eq + 1;
+      return true;
     }
     if (text.charCodeAt(keyEnd) === COLON && keyEnd + 1 < this.n && isJsWhitespace(text.charCodeAt(keyEnd + 1))) {
       // `:\s+?` takes exactly one blank; CRLF is one character in dotenv's normalised text.
       let valueStart = keyEnd + 2;
       if (text.charCodeAt(keyEnd + 1) === CARRIAGE_RETURN && text.charCodeAt(valueStart) === NEWLINE) valueStart++;
-      return { separator: ':', separatorStart: keyEnd, valueStart };
+      this.separatorStart = keyEnd;
+      this.valueStart = valueStart;
+      return true;
     }
-    return undefined;
+    return false;
   }
 
   // ---- the value group and the tail `\s*(?:#.*)?$` ----
 
-  private readValue(head: Head): number {
+  /** Adds the entry of the head just matched; returns where the next match starts. */
+  private readValue(): number {
     const { text } = this;
-    const vs = head.valueStart;
-    const q = this.skipWhitespace(vs);
+    const q = this.skipWhitespace(this.valueStart);
     const quoteCode = q < this.n ? text.charCodeAt(q) : -1;
     if (quoteCode === SINGLE_QUOTE || quoteCode === DOUBLE_QUOTE || quoteCode === BACKTICK) {
       const close = this.findClosingQuote(q, quoteCode);
-      if (close.at >= 0) return this.addQuoted(head, q, close.at, quoteCode);
+      if (close >= 0) return this.addQuoted(q, close, quoteCode);
       // A quote on a later line that closes nowhere is not this key's value: that line is reported on its own.
-      if (this.lines.lineAt(q) === this.lines.lineAt(head.separatorStart)) this.reportQuoteProblem(head, q, close.firstUnescaped);
+      if (!hasLineBreak(text, this.separatorStart, q)) this.reportQuoteProblem(q, this.firstUnescaped);
     }
-    return this.addUnquoted(head);
+    return this.addUnquoted();
   }
 
   /**
    * `'(?:\\'|[^'])*'` followed by the tail: the greedy star runs to the first quote
    * not preceded by a backslash; backtracking then offers every backslash-preceded
    * quote before it, last first. The first candidate whose tail matches wins.
+   * Sets firstUnescaped; on success tailEnd is the winning candidate's.
    */
-  private findClosingQuote(open: number, quoteCode: number): { at: number; firstUnescaped: number } {
+  private findClosingQuote(open: number, quoteCode: number): number {
     const { text } = this;
     const quote = text[open];
     let escaped: number[] | undefined;
@@ -168,108 +423,99 @@ class Scanner {
       // Without this, many unterminated quotes would each rescan the rest of the file.
       if (s === -1) this.noClose.set(quoteCode, { from: open, escaped: escaped ?? [] });
     }
-    if (firstUnescaped !== -1 && this.tailMatches(firstUnescaped + 1)) return { at: firstUnescaped, firstUnescaped };
+    this.firstUnescaped = firstUnescaped;
+    if (firstUnescaped !== -1 && this.tailMatches(firstUnescaped + 1)) return firstUnescaped;
     if (escaped) {
       for (let i = escaped.length - 1; i >= 0; i--) {
-        if (this.tailMatches(escaped[i] + 1)) return { at: escaped[i], firstUnescaped };
+        if (this.tailMatches(escaped[i] + 1)) return escaped[i];
       }
     }
-    return { at: -1, firstUnescaped };
+    return -1;
   }
 
-  /** `\s*(?:#.*)?(?:$|$)` from p: blanks holding a line break, or blanks then `#` or the end. */
+  /** `\s*(?:#.*)?(?:$|$)` from p: blanks holding a line break, or blanks then `#` or the end. Sets tailEnd. */
   private tailMatches(p: number): boolean {
     const { text, n } = this;
     while (p < n) {
       const c = text.charCodeAt(p);
-      if (isJsLineTerminator(c)) return true;
+      if (isJsLineTerminator(c)) {
+        this.tailEnd = p;
+        return true;
+      }
       if (!isJsWhitespace(c)) break;
       p++;
     }
+    this.tailEnd = p;
     return p >= n || text.charCodeAt(p) === HASH;
   }
 
-  private addQuoted(head: Head, open: number, close: number, quoteCode: number): number {
-    const { text } = this;
-    let value = text.slice(open + 1, close);
-    if (value.indexOf('\r') !== -1) value = value.replace(/\r\n?/g, '\n');
-    if (quoteCode === DOUBLE_QUOTE && value.indexOf('\\') !== -1) value = expandNewlineEscapes(value);
-    const rawSpan = { start: open, end: close + 1 };
-    const commentSpan = this.inlineComment(close + 1);
-    if (this.lines.lineAt(open) !== this.lines.lineAt(head.separatorStart)) {
-      this.problem('valueOnNextLine', { start: head.valueStart, end: open + 1 }, head.keyStart,
+  private addQuoted(open: number, close: number, quoteCode: number): number {
+    const { n } = this;
+    // The tail that matched: blanks on the closing quote's line, then `#…` or the line's end.
+    const p = this.tailEnd;
+    let commentStart = -1;
+    let commentEnd = -1;
+    let next: number;
+    if (p >= n) {
+      next = n;
+    } else if (this.text.charCodeAt(p) === HASH) {
+      commentStart = p;
+      commentEnd = this.lineEnd(p);
+      next = commentEnd + 1;
+    } else {
+      next = p + 1;
+    }
+    if (hasLineBreak(this.text, this.separatorStart, open)) {
+      this.problem('valueOnNextLine', { start: this.valueStart, end: open + 1 }, this.keyStart,
         'The value starts on a later line: dotenv reads the quoted text below as the value of this key.');
     }
-    this.pushEntry(head, value, rawSpan, text[open] as QuoteChar, commentSpan, { start: open + 1, end: close });
-    return this.nextLineStart(close);
+    this.pushEntry(open, close + 1, quoteCode, commentStart, commentEnd, false);
+    return next;
   }
 
   /** `[^#\r\n]+` from the value start (not from the first non-blank), trimmed, one quote pair stripped. */
-  private addUnquoted(head: Head): number {
+  private addUnquoted(): number {
     const { text, n } = this;
-    const vs = head.valueStart;
-    let h = vs;
-    while (h < n) {
-      const c = text.charCodeAt(h);
-      if (c === HASH || c === NEWLINE || c === CARRIAGE_RETURN) break;
-      h++;
-    }
+    const vs = this.valueStart;
+    // The first `#`, CR or LF: three remembered searches instead of a loop over every character.
+    let h = this.newlines.next(vs);
+    const cr = this.returns.next(vs);
+    if (cr < h) h = cr;
+    const hash = this.hashes.next(vs);
+    if (hash < h) h = hash;
     let rawStart = vs;
     let rawEnd = h;
     while (rawStart < rawEnd && isJsWhitespace(text.charCodeAt(rawStart))) rawStart++;
     while (rawEnd > rawStart && isJsWhitespace(text.charCodeAt(rawEnd - 1))) rawEnd--;
-    const trimmed = text.slice(rawStart, rawEnd);
-    let value = trimmed;
-    let quote: QuoteChar | undefined;
-    const first = trimmed.charCodeAt(0);
-    if (trimmed.indexOf('\u2028') !== -1 || trimmed.indexOf('\u2029') !== -1) {
-      value = trimmed.replace(STRIP_QUOTES, '$2');
-    } else if (
-      trimmed.length >= 2 &&
-      (first === SINGLE_QUOTE || first === DOUBLE_QUOTE || first === BACKTICK) &&
-      trimmed.charCodeAt(trimmed.length - 1) === first
-    ) {
-      value = trimmed.slice(1, -1);
-      quote = trimmed[0] as QuoteChar;
+    // U+2028/9 inside the trimmed value (trim removes them at the ends) hand quote stripping to dotenv's regex.
+    const lineSeparator = rawStart < rawEnd && (this.lineSeparators.next(rawStart) < rawEnd || this.paragraphSeparators.next(rawStart) < rawEnd);
+    let quoteCode = 0;
+    if (!lineSeparator && rawEnd - rawStart >= 2) {
+      const first = text.charCodeAt(rawStart);
+      if ((first === SINGLE_QUOTE || first === DOUBLE_QUOTE || first === BACKTICK) && text.charCodeAt(rawEnd - 1) === first) quoteCode = first;
     }
-    if (first === DOUBLE_QUOTE && value.indexOf('\\') !== -1) value = expandNewlineEscapes(value);
-    const commentSpan = h < n && text.charCodeAt(h) === HASH ? { start: h, end: this.lineEnd(h) } : undefined;
-    const contentSpan = quote ? { start: rawStart + 1, end: rawEnd - 1 } : { start: rawStart, end: rawEnd };
-    this.pushEntry(head, value, { start: rawStart, end: rawEnd }, quote, commentSpan, contentSpan);
-    return h >= n ? n : this.nextLineStart(h);
+    let commentStart = -1;
+    let commentEnd = -1;
+    let next: number;
+    if (h >= n) {
+      next = n;
+    } else if (h === hash) {
+      commentStart = h;
+      commentEnd = this.lineEnd(h);
+      next = commentEnd + 1;
+    } else {
+      // CR or LF: `^` holds right after it.
+      next = h + 1;
+    }
+    this.pushEntry(rawStart, rawEnd, quoteCode, commentStart, commentEnd, lineSeparator);
+    return next;
   }
 
-  private pushEntry(head: Head, value: string, rawSpan: Span, quote: QuoteChar | undefined, commentSpan: Span | undefined, contentSpan: Span): void {
-    const { text } = this;
-    const start = head.exportSpan ? head.exportSpan.start : head.keyStart;
-    const end = commentSpan ? commentSpan.end : Math.max(rawSpan.end, head.separatorStart + 1);
-    const references = findReferences(text, contentSpan.start, contentSpan.end);
-    this.entries.push({
-      kind: 'entry',
-      key: text.slice(head.keyStart, head.keyEnd),
-      value,
-      keySpan: { start: head.keyStart, end: head.keyEnd },
-      exportSpan: head.exportSpan,
-      separator: head.separator,
-      separatorSpan: { start: head.separatorStart, end: head.separatorStart + 1 },
-      rawSpan,
-      quote,
-      commentSpan,
-      span: { start, end },
-      references,
-      line: this.lines.lineAt(head.keyStart),
-    });
-  }
-
-  /** After a closing quote: blanks on the same line, then `#…` to the end of the line. */
-  private inlineComment(p: number): Span | undefined {
-    const { text, n } = this;
-    while (p < n) {
-      const c = text.charCodeAt(p);
-      if (isJsLineTerminator(c) || !isJsWhitespace(c)) break;
-      p++;
-    }
-    return p < n && text.charCodeAt(p) === HASH ? { start: p, end: this.lineEnd(p) } : undefined;
+  private pushEntry(rawStart: number, rawEnd: number, quoteCode: number, commentStart: number, commentEnd: number, lineSeparator: boolean): void {
+    this.doc.entries.push(new ParsedEntry(
+      this.doc, this.exportStart, this.keyStart, this.keyEnd, this.separatorStart,
+      rawStart, rawEnd, quoteCode, commentStart, commentEnd, lineSeparator,
+    ));
   }
 
   // ---- what dotenv passes over silently ----
@@ -294,21 +540,22 @@ class Scanner {
     this.problem(kind, { start, end }, start, message);
   }
 
-  private reportQuoteProblem(head: Head, open: number, firstUnescaped: number): void {
+  private reportQuoteProblem(open: number, firstUnescaped: number): void {
     const quote = this.text[open];
     // A closing quote on a later line that does not end the value is no closing quote for a reader either.
-    if (firstUnescaped === -1 || this.lines.lineAt(firstUnescaped) !== this.lines.lineAt(open)) {
-      this.problem('unterminatedQuote', { start: open, end: this.lineEnd(open) }, head.keyStart,
+    if (firstUnescaped === -1 || hasLineBreak(this.text, open, firstUnescaped)) {
+      this.problem('unterminatedQuote', { start: open, end: this.lineEnd(open) }, this.keyStart,
         `Unterminated ${quote} quote: dotenv reads the rest of the line literally, quote included.`);
     } else {
       const after = firstUnescaped + 1;
-      this.problem('textAfterQuote', { start: after, end: this.lineEnd(after) }, head.keyStart,
+      this.problem('textAfterQuote', { start: after, end: this.lineEnd(after) }, this.keyStart,
         'Text after the closing quote: dotenv then ignores the quotes and reads the whole line as the value.');
     }
   }
 
+  /** Problems are rare: their line is computed at once (line starts are computed for the first one). */
   private problem(kind: ParseProblem['kind'], span: Span, at: number, message: string): void {
-    this.problems.push({ kind, span, message, line: this.lines.lineAt(at) });
+    this.doc.problems.push({ kind, span, message, line: this.doc.lineAt(at) });
   }
 
   // ---- small scanners ----
@@ -327,19 +574,22 @@ class Scanner {
 
   /** Offset of the first line terminator at or after p (what `.` stops at), or the end. */
   private lineEnd(p: number): number {
-    const { text, n } = this;
-    while (p < n && !isJsLineTerminator(text.charCodeAt(p))) p++;
-    return p;
-  }
-
-  /** The first offset after p where `^` holds. */
-  private nextLineStart(p: number): number {
-    const end = this.lineEnd(p);
-    return end >= this.n ? this.n : end + 1;
+    let end = this.newlines.next(p);
+    const cr = this.returns.next(p);
+    if (cr < end) end = cr;
+    const ls = this.lineSeparators.next(p);
+    if (ls < end) end = ls;
+    const ps = this.paragraphSeparators.next(p);
+    if (ps < end) end = ps;
+    return end;
   }
 }
 
-/** dotenv turns the two-character sequences `\n` and `\r` into line breaks in double-quoted values. */
-function expandNewlineEscapes(value: string): string {
-  return value.replace(/\\n/g, '\n').replace(/\\r/g, '\r');
+/** Whether [from, to) holds a CR or LF, i.e. from and to are on different LSP lines. Stops at the first one. */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE || c === CARRIAGE_RETURN) return true;
+  }
+  return false;
 }

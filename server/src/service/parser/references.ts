@@ -33,19 +33,16 @@ function scanAt(text: string, i: number, end: number, out: Reference[]): number 
     if (inner.length === 0) return close + 1;
     const op = findOperator(inner);
     const nameEnd = op ? innerStart + op.index : close;
-    const ref: Reference = {
-      name: text.slice(innerStart, nameEnd),
-      span: { start: i, end: close + 1 },
-      nameSpan: { start: innerStart, end: nameEnd },
-      braced: true,
-    };
+    const name = text.slice(innerStart, nameEnd);
+    const span: Span = { start: i, end: close + 1 };
+    const nameSpan: Span = { start: innerStart, end: nameEnd };
     if (op) {
       const fallbackSpan: Span = { start: nameEnd + op.operator.length, end: close };
-      ref.operator = op.operator;
-      ref.fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
-      ref.fallbackSpan = fallbackSpan;
+      const fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
+      out.push({ name, span, nameSpan, operator: op.operator, fallback, fallbackSpan, braced: true });
+    } else {
+      out.push({ name, span, nameSpan, braced: true });
     }
-    out.push(ref);
     if (op) {
       for (const nested of findReferences(text, nameEnd + op.operator.length, close)) out.push(nested);
     }
