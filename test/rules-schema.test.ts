@@ -65,6 +65,22 @@ test('missingRequired needs certainty: a weak detection does not report it', () 
   assert.deepEqual(codes(diagnostics, 'missingRequired'), []);
 });
 
+test('missingRequired on a detected binding: a file that sets none of the unconditional requirements is a fragment', () => {
+  const { validate } = require('../server/src/service/validate') as typeof import('../server/src/service/validate');
+  const check = (text: string, certainty: 'explicit' | 'confident') => codes(validate({ doc: parseEnv(text), schemas: [api], certainty }), 'missingRequired');
+  // An auth overlay (like Neosync's compose.auth.yml block of the API): the database settings live in the base file.
+  const overlay = 'AUTH_ENABLED=true\nAUTH_AUDIENCE=neosync\n';
+  assert.deepEqual(check(overlay, 'confident'), []);
+  assert.deepEqual(check(overlay, 'explicit'), [[0, 'missingRequired'], [0, 'missingRequired']], 'an explicit binding still reports DB_HOST and DATABASE_PART');
+  // Requirements the file's own values trigger are reported in a fragment too.
+  const triggered = validate({ doc: parseEnv('AUTH_ENABLED=true\n'), schemas: [api], certainty: 'confident' }).filter((d) => d.code === 'missingRequired');
+  assert.deepEqual(triggered.map((d) => String(d.message).split(' ')[0]), ['AUTH_AUDIENCE']);
+  // Once the file sets one unconditional requirement (or an alternative of one), the others are expected here too.
+  assert.deepEqual(check('DB_HOST=db\n', 'confident'), [[0, 'missingRequired']]);
+  assert.deepEqual(check('DATABASE_URL=postgres://x\n', 'confident'), [[0, 'missingRequired']]);
+  assert.deepEqual(check(base, 'confident'), []);
+});
+
 test('aliasConflict names the winner and whether values differ; fixes remove or move', () => {
   const text = `${base}AUTH_SECRET=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\nNEXTAUTH_SECRET=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\n`;
   const [d] = diagnose(text, [api]).filter((x) => x.code === 'aliasConflict');

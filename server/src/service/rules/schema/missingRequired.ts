@@ -1,5 +1,5 @@
 import type { Fix, FixEdit, Rule, RuleContext } from '../rule';
-import type { VariableSpec } from '../../schema/types';
+import type { ResolvedSchema, VariableSpec } from '../../schema/types';
 import { conditionHolds, describeCondition } from '../../schema/values';
 import { entriesByKey } from '../entryIndex';
 import { lineBreakOf, wholeLinesSpan } from '../edits';
@@ -16,13 +16,26 @@ export const missingRequired: Rule = {
     const byKey = entriesByKey(ctx.doc);
     const lookup = fileLookup(ctx.doc, ctx.schemaSet);
     const present = (name: string) => byKey.has(name);
+    const satisfied = (spec: VariableSpec) =>
+      present(spec.name) || (spec.aliases ?? []).some(present) || (spec.required?.alternatives ?? []).some((set) => set.length > 0 && set.every(present));
+    // A detection knows the product, not that this file holds all of its settings: a compose overlay
+    // (compose.auth.yml) or one of several env_file entries sets one feature's variables and leaves the
+    // rest to another file. Unless the schema was bound explicitly, unconditional requirements are
+    // reported only in a file that sets at least one of that schema's unconditional requirements;
+    // requirements the file's own values trigger (AUTH_ENABLED=true -> AUTH_AUDIENCE) always are.
+    const anchored = new Set<ResolvedSchema>();
+    if (ctx.certainty !== 'explicit') {
+      for (const { spec, schema } of ctx.schemaSet.variables()) {
+        if (isUnconditional(spec) && satisfied(spec)) anchored.add(schema);
+      }
+    }
     const missing: { spec: VariableSpec; why: string }[] = [];
-    for (const { spec } of ctx.schemaSet.variables()) {
+    for (const { spec, schema } of ctx.schemaSet.variables()) {
       const req = spec.required;
       if (!req || spec.managedBy || spec.deprecated) continue;
-      if (present(spec.name) || (spec.aliases ?? []).some(present)) continue;
+      if (satisfied(spec)) continue;
       if (req.kind === 'when' && !(req.when ?? []).every((c) => conditionHolds(c, lookup))) continue;
-      if ((req.alternatives ?? []).some((set) => set.length > 0 && set.every(present))) continue;
+      if (ctx.certainty !== 'explicit' && isUnconditional(spec) && !anchored.has(schema)) continue;
       const why = req.reason ?? (req.kind === 'when' && req.when?.length ? `required when ${req.when.map(describeCondition).join(' and ')}` : 'required');
       missing.push({ spec, why });
     }
@@ -43,6 +56,12 @@ export const missingRequired: Rule = {
     });
   },
 };
+
+/** Required whatever the file's other values: `always`, or `when` without conditions. */
+function isUnconditional(spec: VariableSpec): boolean {
+  const req = spec.required;
+  return !!req && !spec.managedBy && !spec.deprecated && (req.kind === 'always' || !(req.when ?? []).length);
+}
 
 function firstLineSpan(ctx: RuleContext) {
   const end = ctx.doc.lineStarts.length > 1 ? ctx.doc.lineStarts[1] : ctx.doc.text.length;
