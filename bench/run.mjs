@@ -6,12 +6,23 @@
 //    several iterations, alternating which parser goes first. Goals: parseEnv
 //    at least 3x faster than dotenv.parse on 10,000 lines, and linear growth
 //    (100k/10k time close to 10).
-// 2. Server start: spawn to `initialize` answered, dist/server.js vs a trivial
+// 2. Full analysis on the same 10,000-line text: parseEnv + validate() with a
+//    bound 60-variable schema (test/support/testSchema.ts's makeSchema; 40 of its
+//    names are keys of the text, the rest required-but-missing or near-misses),
+//    as a ratio to dotenv.parse in the same run. Goal: well under 3x
+//    dotenv.parse. Also parse + reading every entry's key, value and
+//    references (what the lazy model defers), the style rules (off by default)
+//    separately, and the time of each rule's check.
+// 3. Server start: spawn to `initialize` answered, dist/server.js vs a trivial
 //    vscode-languageserver server (built here with esbuild), median of 10 spawns.
 //    Skipped when dist/server.js does not exist.
 //
-// parseEnv is imported through a small esbuild bundle of the TypeScript source
-// built into a temporary directory, so this file needs no TypeScript loader.
+// `node bench/run.mjs parser analysis` runs only the named sections (parser,
+// analysis, server); no names runs all three.
+//
+// parseEnv and validate are imported through small esbuild bundles of the
+// TypeScript sources built into a temporary directory, so this file needs no
+// TypeScript loader.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -182,7 +193,118 @@ async function benchParser() {
   };
 }
 
-// ---------------------------------------------------------------- 2. server start
+
+// ---------------------------------------------------------------- 2. full analysis
+
+async function loadAnalysis() {
+  const entry = join(work, 'analysis-entry.ts');
+  const outfile = join(work, 'analysis.cjs');
+  const src = (path) => JSON.stringify(join(repoRoot, path));
+  writeFileSync(entry, [
+    `export { parseEnv } from ${src('server/src/service/parser/parse.ts')};`,
+    `export { validate } from ${src('server/src/service/validate.ts')};`,
+    `export { ALL_RULES } from ${src('server/src/service/rules/registry.ts')};`,
+    `export { schemaSetFor } from ${src('server/src/service/schema/schemaSet.ts')};`,
+    `export { makeSchema } from ${src('test/support/testSchema.ts')};`,
+  ].join('\n'));
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    nodePaths: [join(repoRoot, 'node_modules')],
+  });
+  return require(outfile);
+}
+
+/**
+ * 60 variables: 40 keys of the text (every 40th key or so, typed after their
+ * values: ports for numbers, secrets with a minimum length, enums that the value
+ * breaks, urls, plain strings), 10 required names the text lacks, and 10 names
+ * one edit away from keys of the text (near-miss suggestions).
+ */
+function benchSchema(makeSchema, values) {
+  const keys = Object.keys(values);
+  const step = Math.max(1, Math.floor(keys.length / 40));
+  const variables = [];
+  for (let i = 0; i < 40; i++) {
+    const name = keys[(i * step) % keys.length];
+    const value = values[name];
+    if (/^\d+$/.test(value)) variables.push({ name, type: 'port' });
+    else if (value.includes('://')) variables.push({ name, type: 'url', schemes: ['https'] });
+    else if (i % 4 === 0) variables.push({ name, type: 'secret', sensitive: true, constraints: { minLength: 24 } });
+    else if (i % 4 === 1) variables.push({ name, type: 'enum', values: ['debug', 'info', 'warn', 'error'] });
+    else if (i % 4 === 2) variables.push({ name, type: 'string', required: { kind: 'always' } });
+    else variables.push({ name, type: 'string', constraints: { pattern: '^[a-z0-9 ]+$' } });
+  }
+  for (let i = 0; i < 10; i++) variables.push({ name: `BENCH_REQUIRED_${i}`, type: 'string', required: { kind: 'always' } });
+  for (let i = 0; i < 10; i++) {
+    const key = keys[(i * 97 + 13) % keys.length];
+    variables.push({ name: `${key.slice(0, -1)}X${key.slice(-1)}`, type: 'string' });
+  }
+  return makeSchema('bench/api', variables);
+}
+
+async function benchAnalysis() {
+  const { parseEnv, validate, ALL_RULES, schemaSetFor, makeSchema } = await loadAnalysis();
+  const lines = 10_000;
+  const text = realisticEnv(lines);
+  const schema = benchSchema(makeSchema, dotenv.parse(text));
+  const schemas = [schema];
+  const touch = (t) => {
+    let sum = 0;
+    for (const e of parseEnv(t).entries) sum += e.key.length + e.value.length + e.references.length;
+    return sum;
+  };
+  let diagnosticCount = 0;
+  let styleCount = 0;
+  const contenders = {
+    'dotenv.parse': (t) => dotenv.parse(t),
+    parseEnv: (t) => parseEnv(t),
+    'parseEnv + read key, value, references': touch,
+    'parseEnv + validate (full analysis)': (t) => (diagnosticCount = validate({ doc: parseEnv(t), schemas, settings: {} }).length),
+    'parseEnv + validate, style rules on': (t) => (styleCount = validate({ doc: parseEnv(t), schemas, settings: { styleRules: true } }).length),
+  };
+  const names = Object.keys(contenders);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < 5; i++) for (const name of names) contenders[name](text);
+  const iterations = 31;
+  for (let i = 0; i < iterations; i++) {
+    // Rotate the order so that no contender always runs on a freshly collected heap.
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      times[name].push(timeOnce(contenders[name], text));
+    }
+  }
+  const base = median(times['dotenv.parse']);
+  const rows = names.map((name) => [name, median(times[name]).toFixed(2), `${(median(times[name]) / base).toFixed(2)}x`]);
+  console.log(`\nFull analysis, ${lines.toLocaleString('en-US')} lines, schema of ${schema.variables.length} variables (median of ${iterations}; ${diagnosticCount} diagnostics, ${styleCount} with style rules)`);
+  console.log(table(['what', 'ms', 'vs dotenv.parse'], rows));
+
+  // Each rule's check alone, on a fresh document each time (entriesByKey's index is built by the first rule that asks).
+  const ruleTimes = new Map(ALL_RULES.map((rule) => [rule.code, []]));
+  const schemaSet = schemaSetFor(schemas);
+  for (let i = 0; i < 11; i++) {
+    const doc = parseEnv(text);
+    for (const rule of ALL_RULES) {
+      let findings = 0;
+      const ctx = { doc, schemas, schemaSet, certainty: 'explicit', anchor: undefined, unknownSchemaIds: [], reportAllUnknown: false, report: () => findings++ };
+      const start = nowMs();
+      rule.check(ctx);
+      ruleTimes.get(rule.code).push(nowMs() - start);
+    }
+  }
+  const ruleRows = ALL_RULES.map((rule) => [rule.code, rule.group, median(ruleTimes.get(rule.code)).toFixed(3)])
+    .sort((a, b) => Number(b[2]) - Number(a[2]));
+  console.log('\nRules: check() alone (median ms; style rules are off unless envls.styleRules)');
+  console.log(table(['rule', 'group', 'ms'], ruleRows));
+  return { ratio: median(times['parseEnv + validate (full analysis)']) / base };
+}
+
+// ---------------------------------------------------------------- 3. server start
 
 const TRIVIAL_SERVER = `
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -281,11 +403,19 @@ async function benchServerStart() {
 
 // ---------------------------------------------------------------- main
 
+const sections = process.argv.slice(2);
+const wanted = (name) => sections.length === 0 || sections.includes(name);
 console.log(`envls bench — node ${process.version}, ${process.platform}/${process.arch}`);
-const parser = await benchParser();
-await benchServerStart();
-console.log(
-  `\nGoals: speed-up at 10k lines ${parser.speedup10k.toFixed(2)}x (>= 3x: ${parser.speedup10k >= 3 ? 'met' : 'NOT met'}); ` +
+const parser = wanted('parser') ? await benchParser() : undefined;
+const analysis = wanted('analysis') ? await benchAnalysis() : undefined;
+if (wanted('server')) await benchServerStart();
+const goals = [];
+if (parser) {
+  goals.push(
+    `speed-up at 10k lines ${parser.speedup10k.toFixed(2)}x (>= 3x: ${parser.speedup10k >= 3 ? 'met' : 'NOT met'})`,
     `parseEnv growth 10k->100k ${parser.growth.toFixed(2)} (linear ~10: ${parser.growth <= 12 ? 'met' : 'NOT met'}), ` +
-    `${parser.relativeGrowth.toFixed(2)}x dotenv.parse's own growth (<= 1.2: ${parser.relativeGrowth <= 1.2 ? 'met' : 'NOT met'})`,
-);
+      `${parser.relativeGrowth.toFixed(2)}x dotenv.parse's own growth (<= 1.2: ${parser.relativeGrowth <= 1.2 ? 'met' : 'NOT met'})`,
+  );
+}
+if (analysis) goals.push(`full analysis ${analysis.ratio.toFixed(2)}x dotenv.parse (< 3x: ${analysis.ratio < 3 ? 'met' : 'NOT met'})`);
+console.log(`\nGoals: ${goals.join('; ')}`);

@@ -13,10 +13,11 @@
  * Working on the original text (CR kept) keeps offsets exact; CR only matters
  * inside multi-line values, which are normalised like dotenv does.
  *
- * Speed: the scan records offsets only. An entry is one object of numbers
- * (ParsedEntry); its key, value, references and line are computed on first
- * access, its spans on every access. Line starts are computed when first asked
- * for. Runs of ordinary characters (values, comments) are skipped with
+ * Speed: the scan records offsets only, nine int32 per entry in one typed
+ * array (no object per entry, nothing for the garbage collector). Reading
+ * `entries` makes one small view object per entry (ParsedEntry); its key,
+ * value and references are computed on first access, its spans and line on
+ * every access. Line starts are computed when first asked for. Runs of ordinary characters (values, comments) are skipped with
  * String#indexOf through NextCache, which keeps the next occurrence of each
  * delimiter so that the whole file is searched once per delimiter.
  */
@@ -58,15 +59,56 @@ export function parseEnv(text: string): EnvDocument {
 
 // ---------------------------------------------------------------- the model's implementation
 
+// An entry is ENTRY_SIZE int32 slots of ParsedDocument.data, at these offsets.
+const EXPORT_START = 0; // offset of `export`, or -1
+const KEY_START = 1;
+const KEY_END = 2;
+const SEPARATOR_START = 3;
+const RAW_START = 4;
+const RAW_END = 5;
+/** The quote's code when the value is quoted (quotes at RAW_START and RAW_END - 1), else 0; plus STRIP_BY_REGEX. */
+const FORM = 6;
+const COMMENT_START = 7; // the `#` of an inline comment, or -1
+const COMMENT_END = 8;
+const ENTRY_SIZE = 9;
+/** FORM bit: an unquoted value holding U+2028/U+2029, where dotenv's quote stripping regex works per line. */
+const STRIP_BY_REGEX = 0x10000;
+
 class ParsedDocument implements EnvDocument {
   readonly text: string;
-  readonly entries: Entry[] = [];
   readonly comments: Comment[] = [];
   readonly problems: ParseProblem[] = [];
+  /** The scanner's findings: ENTRY_SIZE slots per entry (no object per entry until `entries` is read). */
+  data: Int32Array;
+  entryCount = 0;
+  private entryList: Entry[] | undefined = undefined;
   private starts: number[] | undefined = undefined;
 
   constructor(text: string) {
     this.text = text;
+    // About one entry per 32 characters to start with; doubled when short.
+    this.data = new Int32Array(ENTRY_SIZE * Math.max(16, text.length >> 5));
+  }
+
+  /** Slot index of a new entry (the scanner fills its ENTRY_SIZE slots). */
+  addEntry(): number {
+    const base = this.entryCount * ENTRY_SIZE;
+    if (base + ENTRY_SIZE > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.entryCount++;
+    return base;
+  }
+
+  get entries(): Entry[] {
+    if (this.entryList === undefined) {
+      const list: Entry[] = [];
+      for (let i = 0; i < this.entryCount; i++) list.push(new ParsedEntry(this, i * ENTRY_SIZE));
+      this.entryList = list;
+    }
+    return this.entryList;
   }
 
   get lineStarts(): number[] {
@@ -83,92 +125,86 @@ class ParsedDocument implements EnvDocument {
 }
 
 /**
- * An entry as offsets. The fields are what the scanner found; every property of
- * Entry is a getter over them. Nothing is mutable from outside: the memo fields
- * are private and only ever go from unset to their one value.
+ * An entry: a view of its slots in the document's data. Every property of Entry
+ * is a getter; nothing is mutable from outside (the memo fields are private and
+ * only ever go from unset to their one value).
  */
 class ParsedEntry implements Entry {
   private keyText: string | undefined = undefined;
   private valueText: string | undefined = undefined;
   private refs: Reference[] | undefined = undefined;
-  private lineNumber = -1;
 
   constructor(
     private readonly doc: ParsedDocument,
-    /** Offset of `export`, or -1. */
-    private readonly exportStart: number,
-    private readonly keyStart: number,
-    private readonly keyEnd: number,
-    private readonly separatorStart: number,
-    private readonly rawStart: number,
-    private readonly rawEnd: number,
-    /** The quote character's code when the value is quoted (quotes at rawStart and rawEnd - 1), else 0. */
-    private readonly quoteCode: number,
-    /** The `#` of an inline comment, or -1. */
-    private readonly commentStart: number,
-    private readonly commentEnd: number,
-    /** An unquoted value holding U+2028/U+2029: dotenv's quote stripping regex works per line there. */
-    private readonly lineSeparator: boolean,
+    /** Index of the entry's first slot in doc.data. */
+    private readonly base: number,
   ) {}
+
+  private slot(offset: number): number {
+    return this.doc.data[this.base + offset];
+  }
 
   get kind(): 'entry' {
     return 'entry';
   }
 
   get key(): string {
-    return (this.keyText ??= this.doc.text.slice(this.keyStart, this.keyEnd));
+    return (this.keyText ??= this.doc.text.slice(this.slot(KEY_START), this.slot(KEY_END)));
   }
 
   get value(): string {
-    return (this.valueText ??= decodeValue(this.doc.text, this.rawStart, this.rawEnd, this.quoteCode, this.lineSeparator));
+    return (this.valueText ??= decodeValue(this.doc.text, this.slot(RAW_START), this.slot(RAW_END), this.slot(FORM)));
   }
 
   get references(): Reference[] {
     if (this.refs === undefined) {
       // Inside the quotes for a quoted value.
-      const q = this.quoteCode === 0 ? 0 : 1;
-      this.refs = findReferences(this.doc.text, this.rawStart + q, this.rawEnd - q);
+      const q = (this.slot(FORM) & 0xffff) === 0 ? 0 : 1;
+      this.refs = findReferences(this.doc.text, this.slot(RAW_START) + q, this.slot(RAW_END) - q);
     }
     return this.refs;
   }
 
   get line(): number {
-    if (this.lineNumber < 0) this.lineNumber = this.doc.lineAt(this.keyStart);
-    return this.lineNumber;
+    return this.doc.lineAt(this.slot(KEY_START));
   }
 
   get quote(): QuoteChar | undefined {
-    const q = this.quoteCode;
+    const q = this.slot(FORM) & 0xffff;
     return q === 0 ? undefined : q === DOUBLE_QUOTE ? '"' : q === SINGLE_QUOTE ? "'" : '`';
   }
 
   get separator(): '=' | ':' {
-    return this.doc.text.charCodeAt(this.separatorStart) === EQUALS ? '=' : ':';
+    return this.doc.text.charCodeAt(this.slot(SEPARATOR_START)) === EQUALS ? '=' : ':';
   }
 
   get keySpan(): Span {
-    return { start: this.keyStart, end: this.keyEnd };
+    return { start: this.slot(KEY_START), end: this.slot(KEY_END) };
   }
 
   get exportSpan(): Span | undefined {
-    return this.exportStart < 0 ? undefined : { start: this.exportStart, end: this.exportStart + 6 };
+    const start = this.slot(EXPORT_START);
+    return start < 0 ? undefined : { start, end: start + 6 };
   }
 
   get separatorSpan(): Span {
-    return { start: this.separatorStart, end: this.separatorStart + 1 };
+    const start = this.slot(SEPARATOR_START);
+    return { start, end: start + 1 };
   }
 
   get rawSpan(): Span {
-    return { start: this.rawStart, end: this.rawEnd };
+    return { start: this.slot(RAW_START), end: this.slot(RAW_END) };
   }
 
   get commentSpan(): Span | undefined {
-    return this.commentStart < 0 ? undefined : { start: this.commentStart, end: this.commentEnd };
+    const start = this.slot(COMMENT_START);
+    return start < 0 ? undefined : { start, end: this.slot(COMMENT_END) };
   }
 
   get span(): Span {
-    const start = this.exportStart < 0 ? this.keyStart : this.exportStart;
-    const end = this.commentStart < 0 ? Math.max(this.rawEnd, this.separatorStart + 1) : this.commentEnd;
+    const exportStart = this.slot(EXPORT_START);
+    const start = exportStart < 0 ? this.slot(KEY_START) : exportStart;
+    const end = this.slot(COMMENT_START) < 0 ? Math.max(this.slot(RAW_END), this.slot(SEPARATOR_START) + 1) : this.slot(COMMENT_END);
     return { start, end };
   }
 
@@ -219,12 +255,12 @@ class ParsedComment implements Comment {
  * and CR made `\n`, as dotenv normalises the whole file first) or the trimmed
  * unquoted text; then `\n` and `\r` escapes expanded when it starts with `"`.
  */
-function decodeValue(text: string, rawStart: number, rawEnd: number, quoteCode: number, lineSeparator: boolean): string {
+function decodeValue(text: string, rawStart: number, rawEnd: number, form: number): string {
   let value: string;
-  if (lineSeparator) {
+  if ((form & STRIP_BY_REGEX) !== 0) {
     // `^…$` with the m flag can match one line of the value: the regex decides.
     value = text.slice(rawStart, rawEnd).replace(STRIP_QUOTES, '$2');
-  } else if (quoteCode !== 0) {
+  } else if (form !== 0) {
     value = text.slice(rawStart + 1, rawEnd - 1);
     if (value.indexOf('\r') !== -1) value = value.replace(/\r\n?/g, '\n');
   } else {
@@ -512,10 +548,18 @@ class Scanner {
   }
 
   private pushEntry(rawStart: number, rawEnd: number, quoteCode: number, commentStart: number, commentEnd: number, lineSeparator: boolean): void {
-    this.doc.entries.push(new ParsedEntry(
-      this.doc, this.exportStart, this.keyStart, this.keyEnd, this.separatorStart,
-      rawStart, rawEnd, quoteCode, commentStart, commentEnd, lineSeparator,
-    ));
+    const { doc } = this;
+    const base = doc.addEntry();
+    const data = doc.data;
+    data[base + EXPORT_START] = this.exportStart;
+    data[base + KEY_START] = this.keyStart;
+    data[base + KEY_END] = this.keyEnd;
+    data[base + SEPARATOR_START] = this.separatorStart;
+    data[base + RAW_START] = rawStart;
+    data[base + RAW_END] = rawEnd;
+    data[base + FORM] = lineSeparator ? quoteCode | STRIP_BY_REGEX : quoteCode;
+    data[base + COMMENT_START] = commentStart;
+    data[base + COMMENT_END] = commentEnd;
   }
 
   // ---- what dotenv passes over silently ----

@@ -6,7 +6,7 @@
  */
 import type { Reference, Span } from './model';
 
-const OPERATORS = [':+', '+', ':-', '-'] as const;
+type Operator = NonNullable<Reference['operator']>;
 /** Shared by every value without references; never mutated. */
 const NONE: Reference[] = [];
 
@@ -29,23 +29,21 @@ function scanAt(text: string, i: number, end: number, out: Reference[]): number 
     const close = matchingBrace(text, i + 1, end);
     if (close === -1) return i + 1;
     const innerStart = i + 2;
-    const inner = text.slice(innerStart, close);
-    if (inner.length === 0) return close + 1;
-    const op = findOperator(inner);
-    const nameEnd = op ? innerStart + op.index : close;
+    if (close === innerStart) return close + 1;
+    const opAt = findOperator(text, innerStart, close);
+    const nameEnd = opAt === -1 ? close : opAt;
     const name = text.slice(innerStart, nameEnd);
     const span: Span = { start: i, end: close + 1 };
     const nameSpan: Span = { start: innerStart, end: nameEnd };
-    if (op) {
-      const fallbackSpan: Span = { start: nameEnd + op.operator.length, end: close };
-      const fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
-      out.push({ name, span, nameSpan, operator: op.operator, fallback, fallbackSpan, braced: true });
-    } else {
+    if (opAt === -1) {
       out.push({ name, span, nameSpan, braced: true });
+      return close + 1;
     }
-    if (op) {
-      for (const nested of findReferences(text, nameEnd + op.operator.length, close)) out.push(nested);
-    }
+    const operator = operatorAt(text, opAt);
+    const fallbackSpan: Span = { start: opAt + operator.length, end: close };
+    const fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
+    out.push({ name, span, nameSpan, operator, fallback, fallbackSpan, braced: true });
+    for (const nested of findReferences(text, fallbackSpan.start, close)) out.push(nested);
     return close + 1;
   }
   let j = i + 1;
@@ -68,14 +66,29 @@ function matchingBrace(text: string, open: number, end: number): number {
   return -1;
 }
 
-/** The leftmost operator, trying `:+`, `+`, `:-`, `-` at each position (dotenv-expand's order). */
-function findOperator(inner: string): { index: number; operator: (typeof OPERATORS)[number] } | undefined {
-  for (let k = 0; k < inner.length; k++) {
-    for (const operator of OPERATORS) {
-      if (inner.startsWith(operator, k)) return { index: k, operator };
+/**
+ * Offset of the leftmost operator in [from, to), trying `:+`, `+`, `:-`, `-` at
+ * each position (dotenv-expand's order; at one position at most one can match,
+ * as each starts with a different character or pair), or -1.
+ */
+function findOperator(text: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 43 /* + */ || c === 45 /* - */) return k;
+    if (c === 58 /* : */ && k + 1 < to) {
+      const d = text.charCodeAt(k + 1);
+      if (d === 43 || d === 45) return k;
     }
   }
-  return undefined;
+  return -1;
+}
+
+/** The operator findOperator found at k. */
+function operatorAt(text: string, k: number): Operator {
+  const c = text.charCodeAt(k);
+  if (c === 43) return '+';
+  if (c === 45) return '-';
+  return text.charCodeAt(k + 1) === 43 ? ':+' : ':-';
 }
 
 function isNameStart(c: number): boolean {
