@@ -78,7 +78,7 @@ class ParsedDocument implements EnvDocument {
   readonly text: string;
   readonly comments: Comment[] = [];
   readonly problems: ParseProblem[] = [];
-  /** The scanner's findings: ENTRY_SIZE slots per entry (no object per entry until `entries` is read). */
+  /** The scanner's findings: ENTRY_SIZE slots per entry (no object per entry until `entries` is read). Written by the scanner only. */
   data: Int32Array;
   entryCount = 0;
   private entryList: Entry[] | undefined = undefined;
@@ -86,8 +86,8 @@ class ParsedDocument implements EnvDocument {
 
   constructor(text: string) {
     this.text = text;
-    // About one entry per 32 characters to start with; doubled when short.
-    this.data = new Int32Array(ENTRY_SIZE * Math.max(16, text.length >> 5));
+    // About one entry per 32 characters to start with (at most 64k entries, 2.4 MB); doubled when short.
+    this.data = new Int32Array(ENTRY_SIZE * Math.min(65536, Math.max(16, text.length >> 5)));
   }
 
   /** Slot index of a new entry (the scanner fills its ENTRY_SIZE slots). */
