@@ -1,0 +1,98 @@
+/** The built CLI (dist/cli.js) as users and CI scripts run it. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import dotenv from 'dotenv';
+import { REPO_ROOT } from './support/lspClient';
+
+const CLI = resolve(REPO_ROOT, 'dist/cli.js');
+const SHARED = resolve(REPO_ROOT, '../shared');
+
+function envls(args: string[], cwd = REPO_ROOT) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+test('envls parse prints what dotenv.parse returns, for every dotenv conformance fixture', () => {
+  const dir = join(SHARED, 'conformance/dotenv/fixtures');
+  const files = readdirSync(dir);
+  assert.ok(files.length >= 5);
+  for (const name of files) {
+    const path = join(dir, name);
+    const run = envls(['parse', path, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), dotenv.parse(readFileSync(path)), name);
+  }
+});
+
+test('envls parse --expand applies dotenv-expand to the file\'s own values', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  writeFileSync(join(dir, '.env'), 'HOST=db\nURL=postgres://${HOST}:${PORT:-5432}/app\nESCAPED=\\$HOST\n');
+  const run = envls(['parse', join(dir, '.env'), '--expand']);
+  assert.deepEqual(JSON.parse(run.stdout), { HOST: 'db', URL: 'postgres://db:5432/app', ESCAPED: '$HOST' });
+});
+
+test('envls check: path:line:col: severity code message, exit 1 on errors, binding per file', () => {
+  const run = envls(['check', 'examples/neosync-api']);
+  assert.equal(run.code, 1);
+  assert.match(run.stdout, /^examples\/neosync-api\/\.env: schemas neosync\/api \(comment: /m);
+  assert.match(run.stdout, /^examples\/neosync-api\/\.env:1:1: error missingRequired DB_PASS is missing/m);
+  assert.match(run.stdout, /^examples\/neosync-api\/\.env:8:11: error invalidValue LOG_LEVEL must be one of/m);
+});
+
+test('envls check exits 0 without errors, 2 for a missing file or bad usage', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  writeFileSync(join(dir, '.env'), 'A=1\nA=2\n');
+  const warnOnly = envls(['check', join(dir, '.env')]);
+  assert.equal(warnOnly.code, 0, 'a warning is not an error');
+  assert.match(warnOnly.stdout, /warning duplicateKey/);
+  const missing = envls(['check', join(dir, 'nope.env')]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no such file or no match: .*nope\.env/);
+  assert.equal(envls(['check', '--format', 'xml']).code, 2);
+  assert.equal(envls(['frobnicate']).code, 2);
+});
+
+test('envls check --format json, --schema binds from the command line, globs match', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  writeFileSync(join(dir, 'api.env'), 'DB_HOST=db\n');
+  writeFileSync(join(dir, 'other.txt'), 'not env\n');
+  const run = envls(['check', '*.env', '--schema', 'neosync/api', '--format', 'json'], dir);
+  const [report] = JSON.parse(run.stdout);
+  assert.equal(report.file, 'api.env');
+  assert.deepEqual(report.schemas, ['neosync/api']);
+  assert.equal(report.binding.source, 'setting');
+  assert.ok(report.diagnostics.some((d: { code: string; line: number }) => d.code === 'missingRequired' && d.line === 1));
+  assert.equal(run.code, 1);
+});
+
+test('envls check --rules dotenv-linter turns the style rules on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  writeFileSync(join(dir, '.env'), 'b=1\nA=2\n');
+  assert.doesNotMatch(envls(['check', join(dir, '.env')]).stdout, /lowercaseKey/);
+  const styled = envls(['check', join(dir, '.env'), '--rules', 'dotenv-linter']).stdout;
+  assert.match(styled, /warning lowercaseKey/);
+  assert.match(styled, /warning unorderedKey/);
+});
+
+test('envls check --fix applies the safe fixes and writes only files that changed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  writeFileSync(join(dir, 'flux.env'), '# envls-schema: flux\nFLUX_API_BASE=https://flux.example.com/api/\nFLUX_SERVICE_URL=https://x.example.com\nA=1\nA=1\n');
+  writeFileSync(join(dir, 'clean.env'), 'PLAIN=1\n');
+  const before = statSync(join(dir, 'clean.env')).mtimeMs;
+  const run = envls(['check', dir, '--fix']);
+  assert.match(run.stdout, /flux\.env: fixed/);
+  assert.equal(readFileSync(join(dir, 'flux.env'), 'utf8'), '# envls-schema: flux\nFLUX_API_BASE=https://flux.example.com/api\nFLUX_URL=https://x.example.com\nA=1\n');
+  assert.equal(statSync(join(dir, 'clean.env')).mtimeMs, before, 'an unchanged file is not written');
+  assert.doesNotMatch(run.stdout, /clean\.env: fixed/);
+});
+
+test('envls schemas lists the builtin ids', () => {
+  const out = envls(['schemas']).stdout;
+  for (const id of ['neosync/api', 'neosync/app', 'neosync/worker', 'neosync/migrations', 'neosync/cli', 'flux', 'flagsmith/api', 'flagsmith/frontend']) {
+    assert.match(out, new RegExp(`^${id}\\t`, 'm'));
+  }
+});
