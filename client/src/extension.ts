@@ -41,10 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,
-    synchronize: {
-      // Workspace schema files: reload them when they change on disk.
-      fileEvents: workspace.createFileSystemWatcher('**/*.json'),
-    },
+    // The server registers file watchers for the configured envls.schemaFiles itself.
   };
   client = new LanguageClient('envls', 'envls', serverOptions, clientOptions);
 

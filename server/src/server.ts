@@ -8,6 +8,8 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Disposable,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -34,6 +36,10 @@ const info = (message: string) => connection.console.info(message);
 let settings: EnvlsSettings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
+let canWatchFiles = false;
+let schemaWatch: Promise<Disposable> | undefined;
+let watchedGlobs = '';
+let initialized = false;
 const store = new SchemaStore(log);
 const analyses = new Map<string, { version: number; analysis: Analysis }>();
 const lastBinding = new Map<string, string>();
@@ -45,6 +51,7 @@ process.on('unhandledRejection', (reason) => log(`envls: unhandled rejection: ${
 connection.onInitialize(
   guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
     const options = params.initializationOptions as { settings?: unknown } | undefined;
@@ -66,6 +73,8 @@ connection.onInitialize(
 
 connection.onInitialized(
   guard(log, 'initialized', undefined, () => {
+    initialized = true;
+    watchSchemaFiles();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'envls' });
       void pullSettings();
@@ -104,7 +113,21 @@ connection.onDidChangeWatchedFiles(
   }),
 );
 
+/** Asks the client to watch exactly the configured schema files (not every JSON file of the workspace). */
+function watchSchemaFiles(): void {
+  const globs = JSON.stringify(settings.schemaFiles);
+  // Registrations may only be sent once the client said `initialized`.
+  if (!canWatchFiles || !initialized || globs === watchedGlobs) return;
+  watchedGlobs = globs;
+  const previous = schemaWatch;
+  schemaWatch = settings.schemaFiles.length === 0
+    ? undefined
+    : connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: settings.schemaFiles.map((globPattern) => ({ globPattern })) });
+  void previous?.then((registration) => registration.dispose());
+}
+
 function reloadSchemas(): void {
+  watchSchemaFiles();
   const files = findSchemaFiles(settings.schemaFiles, workspaceFolders);
   const added = store.load(files);
   if (files.length > 0) info(`envls: loaded ${files.length} workspace schema file(s): ${added.join(', ') || 'no valid schema'}`);
