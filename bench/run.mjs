@@ -109,19 +109,16 @@ function realisticEnv(lines, seed = 42) {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
+/** Bundles a TypeScript entry (and what it imports from the repo and node_modules) to a CommonJS file. */
+function bundle(entry, outfile) {
+  return build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', nodePaths: [join(repoRoot, 'node_modules')] });
+}
+
 // ---------------------------------------------------------------- 1. parser throughput
 
 async function loadParseEnv() {
   const outfile = join(work, 'parse.cjs');
-  await build({
-    entryPoints: [join(repoRoot, 'server/src/service/parser/parse.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await bundle(join(repoRoot, 'server/src/service/parser/parse.ts'), outfile);
   return require(outfile).parseEnv;
 }
 
@@ -207,16 +204,7 @@ async function loadAnalysis() {
     `export { schemaSetFor } from ${src('server/src/service/schema/schemaSet.ts')};`,
     `export { makeSchema } from ${src('test/support/testSchema.ts')};`,
   ].join('\n'));
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    nodePaths: [join(repoRoot, 'node_modules')],
-  });
+  await bundle(entry, outfile);
   return require(outfile);
 }
 
@@ -317,16 +305,7 @@ async function buildTrivialServer() {
   const source = join(work, 'trivial-server.ts');
   const outfile = join(work, 'trivial-server.js');
   writeFileSync(source, TRIVIAL_SERVER);
-  await build({
-    entryPoints: [source],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-    nodePaths: [join(repoRoot, 'node_modules')],
-  });
+  await bundle(source, outfile);
   return outfile;
 }
 

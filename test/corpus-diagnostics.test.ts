@@ -8,7 +8,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { CORPUS_DIR, corpusFiles } from './support/corpus';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../server/src/service/analyze';
@@ -18,7 +19,7 @@ import { DEFAULT_SETTINGS, validationSettings } from '../server/src/protocol/set
 import { RULES_BY_CODE } from '../server/src/service/rules/registry';
 
 const repoRoot = path.resolve(__dirname, '..');
-const corpus = path.join(path.resolve(repoRoot, '../shared'), 'corpus');
+const corpus = CORPUS_DIR;
 const snapshotPath = path.join(repoRoot, 'test/fixtures/corpus-diagnostics-snapshot.json');
 
 /**
@@ -38,17 +39,8 @@ function isEnvLike(rel: string): boolean {
   );
 }
 
-function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (isEnvLike(relOf(p))) out.push(p);
-    }
-  };
-  walk(corpus);
-  return out;
+function envLikeCorpusFiles(): string[] {
+  return corpusFiles(({ rel }) => isEnvLike(rel));
 }
 
 const relOf = (file: string) => path.relative(corpus, file).split(path.sep).join('/');
@@ -74,7 +66,7 @@ interface FileResult {
 const severityName = (d: Diagnostic) => (d.severity === DiagnosticSeverity.Error ? 'error' : d.severity === DiagnosticSeverity.Warning ? 'warning' : d.severity === DiagnosticSeverity.Information ? 'information' : 'hint');
 
 const results = new Map<string, { result: FileResult; analysis: Analysis }>();
-for (const file of corpusFiles()) {
+for (const file of envLikeCorpusFiles()) {
   const analysis = analyzeText(file, readFileSync(file, 'utf8'));
   results.set(relOf(file), {
     analysis,

@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { CORPUS_DIR, corpusFiles } from './support/corpus';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from '../server/src/service/parser/parse';
 import { builtinSchemaFiles, builtinSchemas } from '../server/src/service/schema/builtin';
@@ -13,7 +14,7 @@ import { composeSchemas } from '../server/src/service/schema/compose';
 import { detectSchemas, isGenericName } from '../server/src/service/schema/detect';
 
 const repoRoot = path.resolve(__dirname, '..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = CORPUS_DIR;
 const snapshotPath = path.join(repoRoot, 'test/fixtures/detection-snapshot.json');
 const schemas = () => builtinSchemas().values();
 const detect = (keys: string[], siblingFiles: string[] = []) => detectSchemas({ keys, siblingFiles }, schemas());
@@ -72,16 +73,7 @@ test('marker files: flux.json beside the file makes Flux confident', () => {
 // --- corpus snapshot -----------------------------------------------------------------------------
 
 function corpusEnvFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.env') || name.startsWith('.env') || path.basename(dir) === 'env-examples') out.push(p);
-    }
-  };
-  walk(corpus);
-  return out;
+  return corpusFiles(({ name, dir }) => name.endsWith('.env') || name.startsWith('.env') || path.basename(dir) === 'env-examples');
 }
 
 function detectFile(file: string) {

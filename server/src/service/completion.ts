@@ -65,7 +65,7 @@ function nameItems(doc: EnvDocument, schemaSet: SchemaSet, range: Range, line: n
   const byKey = entriesByKey(doc);
   const lookup = fileLookup(doc, schemaSet);
   const items: CompletionItem[] = [];
-  for (const { spec, schema } of schemaSet.variables()) {
+  for (const { spec } of schemaSet.variables()) {
     const setElsewhere = [spec.name, ...(spec.aliases ?? [])].some((n) => {
       const e = byKey.get(n);
       return e !== undefined && e.line !== line;

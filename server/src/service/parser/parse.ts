@@ -42,8 +42,6 @@ import { computeLineStarts, lineOfOffset } from './lines';
 /** dotenv strips one pair of surrounding quotes with this (m flag matters for U+2028/9). */
 const STRIP_QUOTES = /^(['"`])([\s\S]*)\1$/gm;
 
-const LINE_SEPARATOR = 0x2028;
-const PARAGRAPH_SEPARATOR = 0x2029;
 
 /** Positions of escaped quotes after `from` when no unescaped quote follows (see findClosingQuote). */
 interface NoCloseCache {

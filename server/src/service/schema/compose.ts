@@ -217,7 +217,7 @@ function toRequirement(required: VariableFile['required']): Requirement | undefi
 
 function toDeprecation(deprecated: string | DeprecationFile): Deprecation {
   if (typeof deprecated === 'string') return { message: deprecated, renameSafe: false };
-  const out: Deprecation = { message: deprecated.message, renameSafe: deprecated.renameSafe };
+  const out: Deprecation = { message: deprecated.message, renameSafe: deprecated.renameSafe ?? false };
   if (deprecated.replacement !== undefined) out.replacement = deprecated.replacement;
   if (deprecated.inverted !== undefined) out.inverted = deprecated.inverted;
   return out;

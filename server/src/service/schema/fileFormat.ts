@@ -3,7 +3,7 @@
  * schemas/envls-schema.schema.json. Only compose.ts reads these shapes; features
  * read the resolved model in ./types.
  */
-import type { BooleanFlavor, Condition, LookAlike, ValueConstraints, VariableType } from './types';
+import type { Condition, Deprecation, LookAlike, VariableSpec } from './types';
 
 export type IncludeRef =
   | string
@@ -22,41 +22,16 @@ export interface RequiredFile {
   alternatives?: string[][];
 }
 
-export interface DeprecationFile {
-  replacement?: string;
-  renameSafe: boolean;
-  inverted?: boolean;
-  message: string;
-}
+/** A deprecation as written: the model's, with `renameSafe` optional (default false). */
+export type DeprecationFile = Omit<Deprecation, 'renameSafe'> & { renameSafe?: boolean };
 
-export interface VariableFile {
-  description?: string;
-  section?: string;
-  source?: string;
-  type?: VariableType;
-  schemes?: string[];
-  boolean?: BooleanFlavor;
-  values?: string[];
-  caseInsensitive?: boolean;
-  separator?: string;
-  minimum?: number;
-  maximum?: number;
-  constraints?: ValueConstraints;
-  default?: string;
-  defaultFrom?: string;
-  examples?: string[];
+/**
+ * A variable as written: the model's fields (one source of truth), keyed by name
+ * in `variables`, with shorthands for `required` (`true`) and `deprecated` (a message).
+ */
+export interface VariableFile extends Partial<Omit<VariableSpec, 'name' | 'required' | 'deprecated'>> {
   required?: boolean | RequiredFile;
-  onlyUsedWhen?: Condition[];
-  aliases?: string[];
-  precedence?: 'canonical' | 'alias';
   deprecated?: string | DeprecationFile;
-  sensitive?: boolean;
-  insecureValues?: string[];
-  insecureMessage?: string;
-  placeholders?: string[];
-  mustDifferFrom?: string[];
-  managedBy?: string;
-  notes?: string;
 }
 
 export interface SchemaFile {
