@@ -24,7 +24,7 @@ export const insecureValue: Rule = {
       if (exposed) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key} exposes ${exposed} to the browser: values of ${entry.key.slice(0, entry.key.indexOf('_') + 1)}… variables are bundled into client code. Keep secrets server-side.`,
+          message: `${entry.key} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
           info: { variable: entry.key, reason: 'exposed' },
         });
       }
@@ -73,12 +73,12 @@ function aliasEntry(ctx: RuleContext, name: string): Entry | undefined {
   return byKey.get(spec.name) ?? (spec.aliases ?? []).map((a) => byKey.get(a)).find((e) => e !== undefined);
 }
 
-/** The secret a browser-exposed key carries, if it names one. */
-function exposedSecret(ctx: RuleContext, entry: Entry): string | undefined {
+/** The secret a browser-exposed key carries, if it names one, and the prefix that exposes it. */
+function exposedSecret(ctx: RuleContext, entry: Entry): { secret: string; prefix: string } | undefined {
   const prefix = BROWSER_PREFIXES.find((p) => entry.key.startsWith(p));
   if (!prefix) return undefined;
   const rest = entry.key.slice(prefix.length);
   const spec = ctx.schemaSet.lookup(rest)?.spec;
-  if (spec && isSecret(spec)) return `the secret ${spec.name}`;
+  if (spec && isSecret(spec)) return { secret: `the secret ${spec.name}`, prefix };
   return undefined;
 }
