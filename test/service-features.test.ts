@@ -16,6 +16,7 @@ const schema = makeSchema('test/app', [
   { name: 'OLD', deprecated: { replacement: 'DB_HOST', renameSafe: true, message: 'Renamed.' } },
 ]);
 const set = new SchemaSet([schema]);
+const withLookAlike = new SchemaSet([makeSchema('test/looks', [{ name: 'API_BASE' }], [{ name: 'API_BASE', meant: 'SERVICE_URL', message: 'API_BASE is the control plane, SERVICE_URL your project.' }])]);
 
 function labels(text: string, line: number, character: number, schemas = set): string[] {
   return getCompletions(parseEnv(text), schemas, { line, character }).items.map((i) => i.label);
@@ -79,4 +80,9 @@ test('binding precedence: comment, then external ids, then detection', () => {
   assert.equal(detected.source, 'detected');
   assert.equal(detected.certainty, 'weak');
   assert.equal(resolveBinding({ doc: parseEnv('A=1\n'), available }).source, 'none');
+});
+
+test('hover shows the product\'s look-alike note on a known name', () => {
+  const value = (getHover(parseEnv('API_BASE=x\n'), withLookAlike, { line: 0, character: 1 })!.contents as any).value;
+  assert.match(value, /Looks alike\*\* \(often confused with `SERVICE_URL`\): API_BASE is the control plane/);
 });

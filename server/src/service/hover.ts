@@ -15,9 +15,11 @@ export function getHover(doc: EnvDocument, schemaSet: SchemaSet, position: Posit
   if (offset >= entry.keySpan.start && offset <= entry.keySpan.end) {
     const match = schemaSet.lookup(entry.key);
     const parts: string[] = [];
+    const lookAlike = schemaSet.lookAlike(entry.key);
     if (match) parts.push(describeVariable(match.spec, match.schema, entry.key));
-    else if (schemaSet.lookAlike(entry.key)) parts.push(`**${entry.key}**: ${schemaSet.lookAlike(entry.key)!.message}`);
     else parts.push(`**${entry.key}**`);
+    // The product's "names that look alike" notes: for a known name they explain a common mix-up.
+    if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${lookAlike.message}`);
     parts.push('', `dotenv reads: ${codeValue(maskedValue(entry.key, entry.value, schemaSet))}`);
     return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
   }
