@@ -45,3 +45,10 @@ test('every diagnostic has source envls and a code', () => {
     assert.equal(typeof d.code, 'string');
   }
 });
+
+test('syntaxError: a name and its `=` or value split over lines, which dotenv silently joins', () => {
+  assert.deepEqual(codes(diagnose('KEY\n=value\n'), 'syntaxError'), [[0, 'syntaxError']]);
+  assert.deepEqual(codes(diagnose('KEY:\nvalue\n'), 'syntaxError'), [[0, 'syntaxError']]);
+  assert.deepEqual(codes(diagnose('KEY=\n"quoted"\n'), 'syntaxError'), [[0, 'syntaxError']]);
+  assert.deepEqual(codes(diagnose('KEY: value\nEMPTY:\n\nB=1\n'), 'syntaxError'), []);
+});

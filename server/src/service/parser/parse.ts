@@ -422,6 +422,7 @@ class Scanner {
   /** Adds the entry of the head just matched; returns where the next match starts. */
   private readValue(): number {
     const { text } = this;
+    this.reportSplitLines();
     const q = this.skipWhitespace(this.valueStart);
     const quoteCode = q < this.n ? text.charCodeAt(q) : -1;
     if (quoteCode === SINGLE_QUOTE || quoteCode === DOUBLE_QUOTE || quoteCode === BACKTICK) {
@@ -431,6 +432,22 @@ class Scanner {
       if (!hasLineBreak(text, this.separatorStart, q)) this.reportQuoteProblem(q, this.firstUnescaped);
     }
     return this.addUnquoted();
+  }
+
+  /** `KEY` then `=` on a later line, or `KEY:` ending its line: dotenv joins the lines without a word. */
+  private reportSplitLines(): void {
+    const { text } = this;
+    if (hasLineBreak(text, this.keyEnd, this.separatorStart)) {
+      this.problem('valueOnNextLine', { start: this.keyStart, end: this.separatorStart + 1 }, this.keyStart,
+        'The `=` is on a later line than the name: dotenv joins the lines and reads this as one assignment.');
+      return;
+    }
+    const first = this.valueStart < this.n ? text.charCodeAt(this.valueStart) : -1;
+    const readsNextLine = first !== -1 && first !== HASH && first !== SINGLE_QUOTE && first !== DOUBLE_QUOTE && first !== BACKTICK && !isJsWhitespace(first);
+    if (text.charCodeAt(this.separatorStart) === COLON && readsNextLine && hasLineBreak(text, this.separatorStart, this.valueStart)) {
+      this.problem('valueOnNextLine', { start: this.keyStart, end: this.separatorStart + 1 }, this.keyStart,
+        'The line ends after `:`: dotenv reads the next line as the value of this name.');
+    }
   }
 
   /**
