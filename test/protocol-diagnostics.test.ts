@@ -9,9 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, codesOf, type Client } from './support/lspClient';
+
+/** envls's messages are plain strings. */
+type Diagnostic = Omit<LspDiagnostic, 'message'> & { message: string };
 
 const ERROR = 1;
 const WARNING = 2;
@@ -62,7 +65,7 @@ async function open(client: Client, text: string, name = 'app.env'): Promise<Pub
 
 /** The only diagnostic with this code; checks its line (0-based), severity and message words. */
 function only(published: PublishDiagnosticsParams, code: string, line: number, severity: number, ...words: (string | RegExp)[]): Diagnostic {
-  const found = published.diagnostics.filter((d) => d.code === code);
+  const found = (published.diagnostics as Diagnostic[]).filter((d) => d.code === code);
   assert.equal(found.length, 1, `one ${code} expected in ${JSON.stringify(published.diagnostics.map((d) => [d.code, d.range.start.line, d.message]))}`);
   const d = found[0];
   assert.equal(d.range.start.line, line, `${code} line`);
@@ -76,7 +79,7 @@ function only(published: PublishDiagnosticsParams, code: string, line: number, s
 }
 
 function withCode(published: PublishDiagnosticsParams, code: string): Diagnostic[] {
-  return published.diagnostics.filter((d) => d.code === code);
+  return (published.diagnostics as Diagnostic[]).filter((d) => d.code === code);
 }
 
 describe('a valid bound file', () => {

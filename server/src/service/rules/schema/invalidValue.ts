@@ -1,3 +1,5 @@
+import type { Entry, EnvDocument } from '../../parser/model';
+import { parseEnv } from '../../parser/parse';
 import type { Fix, Rule } from '../rule';
 import { checkValue } from '../../schema/checkValue';
 
@@ -16,11 +18,13 @@ export const invalidValue: Rule = {
       if (!problem) continue;
       const fixes: Fix[] = [];
       const span = entry.rawSpan;
-      if (problem.corrected !== undefined) {
-        fixes.push({ title: `Change to ${match.spec.sensitive ? 'the corrected value' : problem.corrected}`, edits: [{ span, newText: problem.corrected }], safe: true, preferred: true });
+      const corrected = problem.corrected !== undefined ? written(ctx.doc, entry, problem.corrected) : undefined;
+      if (problem.corrected !== undefined && corrected !== undefined) {
+        fixes.push({ title: `Change to ${match.spec.sensitive ? 'the corrected value' : problem.corrected}`, edits: [{ span, newText: corrected }], safe: true, preferred: true });
       }
       for (const value of (problem.replacements ?? []).slice(0, 12)) {
-        fixes.push({ title: `Change to ${value}`, edits: [{ span, newText: value }] });
+        const text = written(ctx.doc, entry, value);
+        if (text !== undefined) fixes.push({ title: `Change to ${value}`, edits: [{ span, newText: text }] });
       }
       // Never echo a secret back, not even in a message.
       const message = match.spec.sensitive ? problem.message.split(entry.value).join('•••') : problem.message;
@@ -28,3 +32,19 @@ export const invalidValue: Rule = {
     }
   },
 };
+
+/**
+ * How to write `value` in place of the entry's raw value so that dotenv reads exactly `value`:
+ * in the entry's own quotes if it has some, else bare, else quoted (a bare `#` would start a
+ * comment, blanks at the edges would be trimmed). Undefined when no spelling reads back right.
+ */
+function written(doc: EnvDocument, entry: Entry, value: string): string | undefined {
+  const before = doc.text.slice(entry.span.start, entry.rawSpan.start);
+  const after = doc.text.slice(entry.rawSpan.end, entry.span.end);
+  const candidates = [value, `"${value}"`, `'${value}'`];
+  if (entry.quote) candidates.unshift(`${entry.quote}${value}${entry.quote}`);
+  return candidates.find((candidate) => {
+    const read = parseEnv(before + candidate + after).entries;
+    return read.length === 1 && read[0].key === entry.key && read[0].value === value;
+  });
+}
