@@ -138,8 +138,10 @@ function referenceItems(doc: EnvDocument, schemaSet: SchemaSet, position: Positi
       textEdit: { range, newText: entry.key },
     });
   }
+  // The line's own variable is not offered as "not set in this file": it is, right here.
+  const own = doc.entries.find((e) => e.line === position.line)?.key;
   for (const { spec } of schemaSet.variables()) {
-    if (seen.has(spec.name)) continue;
+    if (seen.has(spec.name) || spec.name === own) continue;
     seen.add(spec.name);
     items.push({ label: spec.name, kind: CompletionItemKind.Variable, detail: `${describeType(spec)} (not set in this file)`, sortText: `1${spec.name}`, textEdit: { range, newText: spec.name } });
   }
