@@ -320,4 +320,27 @@ describe('broken user schemas', () => {
     assert.ok(hover);
     assert.ok(Date.now() - started < 2000, `answered in ${Date.now() - started} ms`);
   });
+
+  test('a repaired schema file (workspace/didChangeWatchedFiles): its diagnostics clear and an open document bound to its id is rebound', async () => {
+    const root = workspace('envls-binding-repair-');
+    const repaired = await startServer({ rootPath: root, settings: { schemaFiles: ['schemas/broken-json.envls.json'] } });
+    try {
+      const file = path.join(root, 'schemas/broken-json.envls.json');
+      const uri = pathToFileURL(file).toString();
+      assert.ok((await repaired.diagnostics(uri)).diagnostics.length > 0);
+      const doc = await openFile(repaired, root, 'app/.env', '# envls-schema: acme/broken-json\nACME_A=1\n');
+      assert.deepEqual(codesOf(doc.diagnostics), ['unknownSchema']);
+      assert.deepEqual(ids(doc.binding), []);
+
+      // The comma too many removed.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('},\n  }', '}\n  }'));
+      const cleared = repaired.notification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.diagnostics.length === 0);
+      const rebound = repaired.notification<BindingParams>('envls/binding', (b) => b.uri === doc.uri && ids(b)[0] === 'acme/broken-json');
+      const republished = repaired.notification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === doc.uri && p.diagnostics.length === 0);
+      repaired.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await Promise.all([cleared, rebound, republished]);
+    } finally {
+      await repaired.stop();
+    }
+  });
 });
