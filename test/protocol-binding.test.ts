@@ -173,6 +173,26 @@ describe('(b) the envls.schemas setting', () => {
     }
   });
 
+  test('initializationOptions are kept when the client also pulls but has no envls section (answers null), as Helix and Neovim do', async () => {
+    const root = workspace('envls-binding-init-pull-');
+    const both = await startServer({ rootPath: root, settings: { schemas: { 'neosync/api': 'backend/.env*' } }, pullSettings: null });
+    try {
+      // Wait until the server has asked (and got null), so that the document is analysed after the pull.
+      await new Promise<void>((resolve) => {
+        both.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+          resolve();
+          return params.items.map(() => null);
+        });
+      });
+      const text = 'DB_HOST=db\nDB_NAME=nucleus\nDB_PORT=5432\nDB_USER=postgres\n';
+      const { uri } = await openFile(both, root, 'backend/.env', text);
+      const published = await both.change(uri, 2, text);
+      assert.deepEqual(messagesOf(published.diagnostics as Diagnostic[], 'missingRequired'), ['DB_PASS is missing: required.']);
+    } finally {
+      await both.stop();
+    }
+  });
+
   test('pushed with workspace/didChangeConfiguration (client without workspace/configuration): an open document is rebound', async () => {
     const root = workspace('envls-binding-push-');
     const pushed = await startServer({ rootPath: root, settings: { schemas: { 'neosync/api': 'services/*.env' } } });

@@ -34,6 +34,8 @@ const log = (message: string) => connection.console.error(message);
 const info = (message: string) => connection.console.info(message);
 
 let settings: EnvlsSettings = DEFAULT_SETTINGS;
+/** From initializationOptions: what applies while the client has no `envls` section to give. */
+let initialSettings: EnvlsSettings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
@@ -55,7 +57,7 @@ connection.onInitialize(
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) settings = readSettings(options.settings);
+    if (options?.settings) settings = initialSettings = readSettings(options.settings);
     reloadSchemas();
     return {
       capabilities: {
@@ -84,8 +86,9 @@ connection.onInitialized(
 
 async function pullSettings(): Promise<void> {
   try {
-    const raw = await connection.workspace.getConfiguration('envls');
-    settings = readSettings(raw);
+    const raw: unknown = await connection.workspace.getConfiguration('envls');
+    // A client with no `envls` section answers null (Neovim, Helix): the initializationOptions stand.
+    settings = raw === null || raw === undefined ? initialSettings : readSettings(raw);
     reloadSchemas();
     revalidateAll();
   } catch (error) {
