@@ -72,7 +72,9 @@ function checkType(spec: VariableSpec, value: string): ValueProblem | undefined 
         JSON.parse(value);
         return undefined;
       } catch (error) {
-        return { message: `${name} must be JSON: ${(error as Error).message}.` };
+        // Node's JSON.parse messages quote part of the text: keep only the position, never the value.
+        const position = /position (\d+)/.exec((error as Error).message);
+        return { message: `${name} must be valid JSON${position ? ` (the error is at character ${Number(position[1]) + 1})` : ''}.` };
       }
     case 'hostPort':
       return /^(\[[0-9a-fA-F:.]+\]|[^\s:/]+):\d{1,5}$/.test(value) ? undefined : { message: `${name} must be host:port; \`${value}\` is not.` };
