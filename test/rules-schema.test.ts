@@ -151,6 +151,6 @@ test('schema rules stay silent without a schema', () => {
 test('invalidValue on a sensitive JSON value never quotes the value, not even a fragment', () => {
   const schema = makeSchema('test/json', [{ name: 'CLIENT_SECRETS', type: 'json', sensitive: true }]);
   const [d] = diagnose('CLIENT_SECRETS={"cli":hunter2-secret}\n', [schema]).filter((x) => x.code === 'invalidValue');
-  assert.match(String(d.message), /must be valid JSON \(the error is at character \d+\)/);
+  assert.match(String(d.message), /must be valid JSON/);
   assert.doesNotMatch(String(d.message), /hunter2/);
 });
