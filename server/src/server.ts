@@ -3,6 +3,7 @@
  * service in ./service. It keeps one analysis per document version, loads
  * schemas and settings, and isolates every handler.
  */
+import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -10,6 +11,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Disposable,
+  type FileSystemWatcher,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -39,6 +41,7 @@ let initialSettings: EnvlsSettings = DEFAULT_SETTINGS;
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
+let canWatchRelative = false;
 let schemaWatch: Promise<Disposable> | undefined;
 let watchedGlobs = '';
 let initialized = false;
@@ -54,6 +57,7 @@ connection.onInitialize(
   guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchRelative = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
     const options = params.initializationOptions as { settings?: unknown } | undefined;
@@ -125,8 +129,23 @@ function watchSchemaFiles(): void {
   const previous = schemaWatch;
   schemaWatch = settings.schemaFiles.length === 0
     ? undefined
-    : connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: settings.schemaFiles.map((globPattern) => ({ globPattern })) });
+    : connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: settings.schemaFiles.flatMap(schemaFileWatchers) });
   void previous?.then((registration) => registration.dispose());
+}
+
+/**
+ * envls.schemaFiles globs are relative to each workspace folder (findSchemaFiles), but a client matches a
+ * plain string pattern against the whole path (VS Code: `*.envls.json` never matches
+ * `/ws/team.envls.json`). Relative globs become relative patterns on each folder, or `**\/glob` (a
+ * superset: at worst an extra reload) for clients without relative pattern support.
+ */
+function schemaFileWatchers(glob: string): FileSystemWatcher[] {
+  if (isAbsolute(glob)) return [{ globPattern: glob }];
+  const pattern = glob.replace(/^\.\//, '');
+  if (canWatchRelative && workspaceFolders.length > 0) {
+    return workspaceFolders.map((folder) => ({ globPattern: { baseUri: pathToFileURL(folder).toString(), pattern } }));
+  }
+  return [{ globPattern: pattern.startsWith('**/') ? pattern : `**/${pattern}` }];
 }
 
 function reloadSchemas(): void {
