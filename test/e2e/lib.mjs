@@ -131,3 +131,19 @@ export const FIXTURE_FILES = {
     hoverText: /signing/i,
   },
 };
+
+/**
+ * A user's own schema file in envls's format (test/e2e/workspace/team.envls.json, loaded through
+ * `envls.schemaFiles` in the fixture's .vscode/settings.json) with one format error, and a .env bound to
+ * it by id. VS Code's JSON language service validates the file through the extension's jsonValidation
+ * contribution; envls reports it as invalidSchema and leaves it out until it is fixed.
+ */
+export const USER_SCHEMA = {
+  file: 'team.envls.json',
+  id: 'acme/team',
+  typo: 'strnig',
+  fixed: 'string',
+  envFile: 'team.env',
+  // Declared only by acme/team: its missingRequired proves the .env is checked against that schema.
+  missing: 'ACME_API_TOKEN',
+};

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
-import { FIXTURE_FILES, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+import { FIXTURE_FILES, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
 
 const EXTENSION_ID = 'envls.envls';
 const OUT = resultsDir('vscode');
@@ -57,6 +57,12 @@ async function explorerLanguageId(file) {
   return m ? m[1] : undefined;
 }
 
+/** The problem count the Explorer shows for a file ("<path> • 2 problems in this file"), 0 without one. */
+async function explorerProblemCount(file) {
+  const label = (await page.locator(`${row(file)} .monaco-icon-label`).getAttribute('aria-label')) ?? '';
+  return Number(/ (\d+) problems? in this file/.exec(label)?.[1] ?? 0);
+}
+
 async function statusMode() {
   return (await page.locator('#status\\.editor\\.mode').innerText()).trim();
 }
@@ -85,6 +91,41 @@ async function runCommand(title) {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor();
   await page.keyboard.press('Enter');
+}
+
+const problemsPanel = '.markers-panel';
+
+/** Opens the Problems panel unless it is showing (the command toggles it). */
+async function showProblems() {
+  if (!(await page.locator(problemsPanel).isVisible())) await runCommand('View: Toggle Problems');
+  await page.locator(problemsPanel).waitFor();
+}
+
+/** Types `text` into the Problems filter (it matches messages, sources and codes). */
+async function filterProblems(text) {
+  await page.locator('.viewpane-filter input, .markers-panel-action-filter input').first().fill(text);
+}
+
+/**
+ * The Problems rows by file name. Rows come in tree order: a file row ("N problems in file X of folder
+ * ."), then its markers, whose text lines are message, source (envls, json), code, position. The list
+ * is virtualised: filter it first so that the rows wanted are drawn.
+ */
+async function markersByFile() {
+  const rows = await page.locator(`${problemsPanel} .monaco-list-row`).evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', e.innerText]));
+  const byFile = {};
+  let file;
+  for (const [label, text] of rows) {
+    const m = /in file (.+) of folder/.exec(label);
+    if (m) file = m[1];
+    else if (file) (byFile[file] ??= []).push(text.split('\n'));
+  }
+  return byFile;
+}
+
+/** The marker rows (as lines) under `file` that satisfy `match`. */
+async function markersOf(file, match) {
+  return ((await markersByFile())[file] ?? []).filter(match);
 }
 
 describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_000 }, () => {
@@ -179,38 +220,18 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
 
   test('the Problems panel lists each file\'s expected codes (missingRequired, aliasConflict, invalidValue, …)', step('problems', async (t) => {
     for (const { file } of [neosync, flux, flagsmith]) await openFile(file);
-    await runCommand('View: Toggle Problems');
-    const panel = page.locator('.markers-panel');
-    await panel.waitFor();
-    const filter = page.locator('.viewpane-filter input, .markers-panel-action-filter input').first();
-    // Rows come in tree order: a file row ("N problems in file X of folder ."), then its markers, whose
-    // text lines are message, source (envls), code, position. Filtering by code keeps the list short
-    // (it is virtualised).
-    const markersByFile = async () => {
-      const rows = await panel.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', e.innerText]));
-      const byFile = {};
-      let file;
-      for (const [label, text] of rows) {
-        const m = /in file (.+) of folder/.exec(label);
-        if (m) file = m[1];
-        else if (file) (byFile[file] ??= []).push(text);
-      }
-      return byFile;
-    };
+    await showProblems();
     const seen = [];
     for (const spec of Object.values(FIXTURE_FILES)) {
       for (const code of spec.codes) {
-        await filter.fill(code);
+        await filterProblems(code);
         await waitFor(`a ${code} row under ${spec.file} in Problems`, async () =>
-          ((await markersByFile())[spec.file] ?? []).some((text) => {
-            const lines = text.split('\n');
-            return lines.includes('envls') && lines.includes(code);
-          }), 30_000);
+          (await markersOf(spec.file, (lines) => lines.includes('envls') && lines.includes(code))).length > 0, 30_000);
         seen.push(`${spec.file}: ${code}`);
       }
     }
-    await filter.fill('envls');
-    await panel.locator('.monaco-list-row', { hasText: 'envls' }).first().waitFor();
+    await filterProblems('envls');
+    await page.locator(`${problemsPanel} .monaco-list-row`, { hasText: 'envls' }).first().waitFor();
     t.diagnostic(`rows found: ${seen.join('; ')}`);
   }));
 
@@ -231,6 +252,90 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await page.keyboard.press('Enter');
     await waitFor(`${flux.aliasKey} line removed`, async () => !new RegExp(`^${flux.aliasKey}=`, 'm').test(await editorText()));
     assert.match(await editorText(), /^AUTH_SECRET=/m);
+  }));
+
+  // A user's own schema file (USER_SCHEMA): VS Code's JSON language service validates it through the
+  // extension's jsonValidation contribution (no "$schema" in the file), envls's server reports it too, and
+  // once the typo is fixed in the editor and saved, a .env bound to its id is checked against it.
+  const userSchema = USER_SCHEMA;
+  /**
+   * The Problems rows under the schema file from VS Code's JSON language service. In 1.100 its markers
+   * carry no source, only the service's error code ("1" is EnumValueMismatch) and its wording: "Value is
+   * not accepted. Valid values: …" — envls's own row says "must be one of" and has source envls.
+   */
+  const jsonMarkers = () => markersOf(userSchema.file, (lines) => !lines.includes('envls') && /^Value is not accepted\. Valid values: /.test(lines[0]));
+  const envlsMarkers = (file, code) => markersOf(file, (lines) => lines.includes('envls') && lines.includes(code));
+
+  test('a user schema file (*.envls.json) is validated by VS Code\'s JSON language service (jsonValidation)', step('user-schema-json', async (t) => {
+    await openFile(userSchema.file);
+    await waitFor(`${userSchema.file} to open as JSON`, async () => (await statusMode()) === 'JSON', 20_000);
+    const typo = page.locator(`${activeEditor} .view-line span`, { hasText: `"${userSchema.typo}"` }).last();
+    await typo.waitFor();
+    // The JSON language service reports a schema mismatch as a warning (envls's invalidSchema is an error).
+    await page.locator(`${activeEditor} .squiggly-warning`).first().waitFor();
+    await showProblems();
+    await filterProblems('Valid values');
+    const rows = await waitFor(`a JSON language service row under ${userSchema.file} naming the allowed types`, async () => {
+      const found = (await jsonMarkers()).filter((lines) => /"string"/.test(lines[0]) && /"secret"/.test(lines[0]));
+      return found.length > 0 ? found : undefined;
+    }, 30_000).catch(async (err) => {
+      throw new Error(`${err.message}\nrows: ${JSON.stringify(await markersByFile())}`);
+    });
+    t.diagnostic(`JSON language service: ${rows.map((r) => r.join(' | ')).join('; ')}`);
+    assert.ok(rows[0].includes('1'), `code 1 (EnumValueMismatch) expected: ${rows[0].join(' | ')}`);
+    // The same message in the editor: hover the squiggled value.
+    await typo.hover();
+    await page.locator('.monaco-hover', { hasText: /Value is not accepted/ }).first().waitFor();
+    await screenshot('user-schema-json-hover');
+    await page.mouse.move(5, 5);
+  }));
+
+  test('envls reports the broken schema file (invalidSchema) and does not use it', step('user-schema-envls', async (t) => {
+    await openFile(userSchema.envFile);
+    await showProblems();
+    await filterProblems('invalidSchema');
+    const rows = await waitFor(`an envls invalidSchema row under ${userSchema.file}`, async () => {
+      const found = await envlsMarkers(userSchema.file, 'invalidSchema');
+      return found.length > 0 ? found : undefined;
+    }, 30_000);
+    t.diagnostic(`envls: ${rows.map((r) => r.join(' | ')).join('; ')}`);
+    assert.match(rows[0][0], new RegExp(`type.*"${userSchema.fixed}"`));
+    // Until the file is fixed its id is unknown to envls.
+    await filterProblems('unknownSchema');
+    await waitFor(`an unknownSchema row under ${userSchema.envFile}`, async () => (await envlsMarkers(userSchema.envFile, 'unknownSchema')).length > 0, 30_000);
+  }));
+
+  test('fixing the typo by typing and saving: the problems go, and the .env bound to its id is checked against it', step('user-schema-fixed', async (t) => {
+    await openFile(userSchema.file);
+    const typo = page.locator(`${activeEditor} .view-line span`, { hasText: `"${userSchema.typo}"` }).last();
+    await typo.waitFor();
+    // A double click selects the word between the quotes; typing replaces it.
+    const box = await typo.boundingBox();
+    await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.type(userSchema.fixed);
+    await waitFor('the fixed type in the editor', async () => new RegExp(`"type":\\s"${userSchema.fixed}",\\s*$`, 'm').test(await editorText()));
+    assert.doesNotMatch(await editorText(), new RegExp(userSchema.typo));
+    // envls reads schema files from disk (it is told through its file watchers): save.
+    await page.keyboard.press('Control+s');
+    await page.locator(`.editor-group-container.active .tab.active[aria-label^="${userSchema.file}"]:not(.dirty)`).waitFor();
+    // The .env bound to the id is now checked against the schema: a problem only acme/team can cause.
+    await openFile(userSchema.envFile);
+    await showProblems();
+    await filterProblems(userSchema.missing);
+    const rows = await waitFor(`a missingRequired ${userSchema.missing} row under ${userSchema.envFile}`, async () => {
+      const found = await envlsMarkers(userSchema.envFile, 'missingRequired');
+      return found.length > 0 ? found : undefined;
+    }, 30_000);
+    t.diagnostic(`envls: ${rows.map((r) => r.join(' | ')).join('; ')}`);
+    assert.match(readFileSync(join(cs.workspace, userSchema.file), 'utf8'), new RegExp(`"type": "${userSchema.fixed}",`), 'the fix is saved');
+    // The Problems filter applies after a delay, so absence is read from the Explorer's per-file count:
+    // none left on the schema file (neither JSON's nor envls's), only the missingRequired on the .env
+    // (its unknownSchema is gone).
+    await waitFor(`no problems on ${userSchema.file}`, async () => (await explorerProblemCount(userSchema.file)) === 0, 30_000);
+    await waitFor(`one problem on ${userSchema.envFile}`, async () => (await explorerProblemCount(userSchema.envFile)) === 1, 30_000);
+    await openFile(userSchema.file);
+    await screenshot('user-schema-fixed-json');
+    await openFile(userSchema.envFile);
   }));
 });
 
