@@ -96,3 +96,19 @@ test('envls schemas lists the builtin ids', () => {
     assert.match(out, new RegExp(`^${id}\\t`, 'm'));
   }
 });
+
+test('envls check --schema-file loads a workspace schema whose id can be bound', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  const fixture = join(REPO_ROOT, 'test/fixtures/protocol/schemas/acme-billing.envls.json');
+  writeFileSync(join(dir, 'acme.envls.json'), readFileSync(fixture, 'utf8').replace(/"\$schema": "[^"]*",/, ''));
+  writeFileSync(join(dir, 'billing.env'), '# envls-schema: acme/billing\nBILLING_MODE=live\n');
+  const run = envls(['check', 'billing.env', '--schema-file', 'acme.envls.json'], dir);
+  assert.match(run.stdout, /billing\.env: schemas acme\/billing/);
+  assert.match(run.stdout, /error missingRequired BILLING_DATABASE_URL is missing/);
+  assert.match(run.stdout, /error missingRequired BILLING_WEBHOOK_SECRET is missing: Required when BILLING_MODE is live/);
+  writeFileSync(join(dir, 'broken.envls.json'), '{ "id": ');
+  const broken = envls(['check', 'billing.env', '--schema-file', 'broken.envls.json'], dir);
+  assert.match(broken.stdout, /^broken\.envls\.json:1:9: error invalidSchema /m);
+  assert.match(broken.stdout, /error unknownSchema/);
+  assert.equal(broken.code, 1);
+});

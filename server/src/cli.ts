@@ -5,7 +5,7 @@
  *   envls schemas                    the schema ids envls knows
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseEnv } from './service/parser/parse';
 import { expandEntries } from './service/expand';
 import { analyze, analyzeDocument } from './service/analyze';
@@ -15,6 +15,8 @@ import { SchemaStore } from './node/schemaStore';
 import { fixAll } from './service/fixAll';
 import type { ValidationSettings } from './service/validate';
 import { formatDiagnostic, messageText, SEVERITY_NAMES } from './node/format';
+import { computeLineStarts, lineOfOffset } from './service/parser/lines';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 const USAGE = `Usage:
   envls parse FILE [--expand]
@@ -124,13 +126,22 @@ function checkCommand(args: string[]): number {
     return 2;
   }
   const cwd = process.cwd();
-  const store = new SchemaStore((m) => process.stderr.write(`${m}\n`));
-  store.load(options.schemaFiles.map((f) => relative(cwd, f) === f ? `${cwd}/${f}` : f));
+  // Broken schema files are reported below as invalidSchema errors, with positions, not as log lines.
+  const store = new SchemaStore();
+  store.load(options.schemaFiles.map((f) => resolve(cwd, f)));
   const { files, missing } = findEnvFiles(options.paths, cwd);
   for (const m of missing) process.stderr.write(`envls: no such file or no match: ${m}\n`);
   let errors = 0;
   let unreadable = missing.length;
   const json: unknown[] = [];
+  for (const [path, { text, problems }] of store.fileProblems) {
+    if (problems.length === 0) continue;
+    const shown = relative(cwd, path) || path;
+    const diagnostics = problems.map((p) => schemaProblemDiagnostic(text, p));
+    errors += diagnostics.length;
+    if (options.format === 'json') json.push({ file: shown, schemas: [], binding: { source: 'none', certainty: 'none', reason: 'a schema file' }, diagnostics: diagnostics.map(jsonDiagnostic) });
+    else for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(shown, d)}\n`);
+  }
   for (const file of files) {
     let text = readText(file);
     if (text === undefined) {
@@ -157,15 +168,7 @@ function checkCommand(args: string[]): number {
         file: shown,
         schemas: binding.schemas.map((s) => s.id),
         binding: { source: binding.source, certainty: binding.certainty, reason: binding.reason },
-        diagnostics: diagnostics.map((d) => ({
-          line: d.range.start.line + 1,
-          column: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          severity: SEVERITY_NAMES[d.severity ?? 1],
-          code: d.code,
-          message: messageText(d),
-        })),
+        diagnostics: diagnostics.map(jsonDiagnostic),
       });
     } else {
       const schemas = binding.schemas.length > 0 ? `schemas ${binding.schemas.map((s) => s.id).join(', ')} (${binding.source}: ${binding.reason})` : 'no schema';
@@ -177,6 +180,28 @@ function checkCommand(args: string[]): number {
   else process.stdout.write(`${files.length} file(s) checked, ${errors} error(s)\n`);
   if (unreadable > 0) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+function jsonDiagnostic(d: Diagnostic) {
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAMES[d.severity ?? 1],
+    code: d.code,
+    message: messageText(d),
+  };
+}
+
+/** A schema file's problem as a diagnostic on that file (code invalidSchema, as the server reports it). */
+function schemaProblemDiagnostic(text: string, problem: { start: number; end: number; message: string }): Diagnostic {
+  const lineStarts = computeLineStarts(text);
+  const at = (offset: number) => {
+    const line = lineOfOffset(lineStarts, offset);
+    return { line, character: offset - lineStarts[line] };
+  };
+  return { range: { start: at(problem.start), end: at(problem.end) }, severity: 1, source: 'envls', code: 'invalidSchema', message: problem.message };
 }
 
 process.exitCode = main(process.argv.slice(2));
