@@ -57,18 +57,6 @@ function table(headers, rows) {
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-/** Mulberry32, as in test/support/randomEnv.ts: the same texts on every run. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // ---------------------------------------------------------------- realistic .env text
 
 const WORDS = ['DATABASE', 'URL', 'HOST', 'PORT', 'API', 'KEY', 'SECRET', 'TOKEN', 'REDIS', 'SMTP', 'USER', 'PASSWORD', 'AWS', 'REGION', 'LOG', 'LEVEL', 'FEATURE', 'FLAG', 'TIMEOUT', 'NEXT', 'PUBLIC'];
@@ -79,7 +67,7 @@ const WORDS = ['DATABASE', 'URL', 'HOST', 'PORT', 'API', 'KEY', 'SECRET', 'TOKEN
  * references and multi-line quoted values (PEM keys, JSON).
  */
 function realisticEnv(lines, seed = 42) {
-  const random = seededRandom(seed);
+  const random = service.seededRandom(seed);
   const pick = (items) => items[Math.floor(random() * items.length)];
   const keys = [];
   const newKey = () => {
@@ -114,13 +102,30 @@ function bundle(entry, outfile) {
   return build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', nodePaths: [join(repoRoot, 'node_modules')] });
 }
 
-// ---------------------------------------------------------------- 1. parser throughput
-
-async function loadParseEnv() {
-  const outfile = join(work, 'parse.cjs');
-  await bundle(join(repoRoot, 'server/src/service/parser/parse.ts'), outfile);
-  return require(outfile).parseEnv;
+/**
+ * The service code the bench measures, and the seeded generator the tests use, bundled once from the
+ * TypeScript sources into a temporary CommonJS file (so this file needs no TypeScript loader).
+ */
+async function loadService() {
+  const entry = join(work, 'service-entry.ts');
+  const outfile = join(work, 'service.cjs');
+  const src = (path) => JSON.stringify(join(repoRoot, path));
+  writeFileSync(entry, [
+    `export { parseEnv } from ${src('server/src/service/parser/parse.ts')};`,
+    `export { validate } from ${src('server/src/service/validate.ts')};`,
+    `export { ALL_RULES } from ${src('server/src/service/rules/registry.ts')};`,
+    `export { schemaSetFor } from ${src('server/src/service/schema/schemaSet.ts')};`,
+    `export { makeSchema } from ${src('test/support/testSchema.ts')};`,
+    `export { seededRandom } from ${src('test/support/randomEnv.ts')};`,
+  ].join('\n'));
+  await bundle(entry, outfile);
+  return require(outfile);
 }
+
+/** Set in main, below, before any section runs. */
+let service;
+
+// ---------------------------------------------------------------- 1. parser throughput
 
 function timeOnce(fn, text) {
   const start = nowMs();
@@ -135,7 +140,7 @@ function sameValues(parseEnv, text) {
 }
 
 async function benchParser() {
-  const parseEnv = await loadParseEnv();
+  const { parseEnv } = service;
   const sizes = [
     { lines: 10_000, warmup: 10, iterations: 31 },
     { lines: 100_000, warmup: 3, iterations: 11 },
@@ -193,21 +198,6 @@ async function benchParser() {
 
 // ---------------------------------------------------------------- 2. full analysis
 
-async function loadAnalysis() {
-  const entry = join(work, 'analysis-entry.ts');
-  const outfile = join(work, 'analysis.cjs');
-  const src = (path) => JSON.stringify(join(repoRoot, path));
-  writeFileSync(entry, [
-    `export { parseEnv } from ${src('server/src/service/parser/parse.ts')};`,
-    `export { validate } from ${src('server/src/service/validate.ts')};`,
-    `export { ALL_RULES } from ${src('server/src/service/rules/registry.ts')};`,
-    `export { schemaSetFor } from ${src('server/src/service/schema/schemaSet.ts')};`,
-    `export { makeSchema } from ${src('test/support/testSchema.ts')};`,
-  ].join('\n'));
-  await bundle(entry, outfile);
-  return require(outfile);
-}
-
 /**
  * 60 variables: 40 keys of the text (every 40th key or so, typed after their
  * values: ports for numbers, secrets with a minimum length, enums that the value
@@ -237,7 +227,7 @@ function benchSchema(makeSchema, values) {
 }
 
 async function benchAnalysis() {
-  const { parseEnv, validate, ALL_RULES, schemaSetFor, makeSchema } = await loadAnalysis();
+  const { parseEnv, validate, ALL_RULES, schemaSetFor, makeSchema } = service;
   const lines = 10_000;
   const text = realisticEnv(lines);
   const schema = benchSchema(makeSchema, dotenv.parse(text));
@@ -385,6 +375,7 @@ async function benchServerStart() {
 const sections = process.argv.slice(2);
 const wanted = (name) => sections.length === 0 || sections.includes(name);
 console.log(`envls bench — node ${process.version}, ${process.platform}/${process.arch}`);
+service = await loadService();
 const parser = wanted('parser') ? await benchParser() : undefined;
 const analysis = wanted('analysis') ? await benchAnalysis() : undefined;
 if (wanted('server')) await benchServerStart();
