@@ -8,7 +8,6 @@ import {
   languages,
   LanguageStatusSeverity,
   window,
-  workspace,
   type ExtensionContext,
   type LanguageStatusItem,
   type LogOutputChannel,
@@ -73,11 +72,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await client?.restart();
     }),
     commands.registerCommand('envls.showOutput', () => output.show(true)),
-    workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('envls')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    }),
   );
 
+  // Settings changes reach the server without help here: it registers for workspace/didChangeConfiguration
+  // (section envls) and vscode-languageclient then notifies it, after which it pulls the new values.
   await client.start();
   client.onNotification('envls/binding', (notice: BindingNotice) => {
     bindings.set(notice.uri, notice);

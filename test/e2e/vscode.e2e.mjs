@@ -337,6 +337,15 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await screenshot('user-schema-fixed-json');
     await openFile(userSchema.envFile);
   }));
+
+  test('changing an envls setting reaches the running server (envls.lint turns missingRequired off)', step('setting-change', async () => {
+    // Written on disk, as a person's edit of .vscode/settings.json would be; VS Code notices and the
+    // language client tells the server, which pulls the new values and publishes again.
+    const settingsFile = join(cs.workspace, '.vscode/settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'envls.lint': { missingRequired: 'off' } }, null, 2));
+    await waitFor(`no problems left on ${userSchema.envFile}`, async () => (await explorerProblemCount(userSchema.envFile)) === 0, 30_000);
+  }));
 });
 
 function readLog(file) {
