@@ -42,6 +42,8 @@ let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let canWatchFiles = false;
 let canWatchRelative = false;
+/** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
+let completionItemDefaults: string[] = [];
 let schemaWatch: Promise<Disposable> | undefined;
 let watchedGlobs = '';
 let initialized = false;
@@ -58,6 +60,7 @@ connection.onInitialize(
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canWatchRelative = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+    completionItemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
     if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [fileURLToPath(params.rootUri)];
     const options = params.initializationOptions as { settings?: unknown } | undefined;
@@ -230,9 +233,7 @@ connection.onCompletion(
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const analysis = analysisOf(document);
-    const list = getCompletions(analysis.doc, analysis.schemaSet, params.position);
-    for (const item of list.items) if (item.data) (item.data as CompletionData).uri = document.uri;
-    return list;
+    return getCompletions(analysis.doc, analysis.schemaSet, params.position, { uri: document.uri, itemDefaults: completionItemDefaults });
   }),
 );
 

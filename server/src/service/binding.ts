@@ -45,7 +45,7 @@ export interface BindingInput {
   detect?: () => DetectionResult[];
 }
 
-const DIRECTIVE = /^(\s*envls-schema\s*:\s*)(.*)$/;
+export const DIRECTIVE = /^(\s*envls-schema\s*:\s*)(.*)$/;
 
 export function findSchemaDirectives(doc: EnvDocument): SchemaDirective[] {
   const out: SchemaDirective[] = [];

@@ -1,9 +1,11 @@
 /** Markdown that explains a variable: shared by hover and completion documentation. */
 import type { ResolvedSchema, VariableSpec } from './schema/types';
 import { describeCondition, describeType } from './schema/values';
+import { embedsCredential, isSensitiveSpec } from './sensitivity';
 
 export function describeVariable(spec: VariableSpec, schema: ResolvedSchema, usedName?: string): string {
   const lines: string[] = [];
+  const sensitive = isSensitiveSpec(spec);
   lines.push(`**${spec.name}** — ${schema.title}${spec.section ? ` · ${spec.section}` : ''}`);
   if (usedName && usedName !== spec.name) lines.push('', `\`${usedName}\` is a legacy name of \`${spec.name}\`.`);
   if (spec.deprecated) {
@@ -12,7 +14,7 @@ export function describeVariable(spec: VariableSpec, schema: ResolvedSchema, use
   if (spec.description) lines.push('', spec.description);
   const facts: string[] = [];
   facts.push(`Type: ${describeType(spec)}`);
-  if (spec.default !== undefined && spec.default !== '') facts.push(`Default: \`${spec.sensitive ? '(hidden)' : spec.default}\``);
+  if (spec.default !== undefined && spec.default !== '') facts.push(`Default: \`${sensitive || embedsCredential(spec.default) ? '(hidden)' : spec.default}\``);
   if (spec.defaultFrom) facts.push(`Default: the value of \`${spec.defaultFrom}\``);
   if (spec.required) {
     const req = spec.required;
@@ -24,7 +26,7 @@ export function describeVariable(spec: VariableSpec, schema: ResolvedSchema, use
     facts.push('Optional');
   }
   if (spec.onlyUsedWhen?.length) facts.push(`Only used when ${spec.onlyUsedWhen.map(describeCondition).join(' and ')}`);
-  if (spec.sensitive || spec.type === 'secret') facts.push('Sensitive: its value is never shown');
+  if (sensitive) facts.push('Sensitive: its value is never shown');
   if (spec.constraints?.minLength) facts.push(`At least ${spec.constraints.minLength} characters`);
   if (spec.aliases?.length) {
     const wins = spec.precedence === 'alias' ? 'the legacy name wins' : `\`${spec.name}\` wins`;

@@ -1,43 +1,69 @@
-/** Hover: a key explains its variable; a reference says where it is defined and what it expands to. */
+/**
+ * Hover, from the locator: a key explains its variable and the value dotenv
+ * reads; a reference says where it is defined, what it expands to at that
+ * point (dotenv-expand's order) and its default. Every value goes through
+ * sensitivity.ts first.
+ */
 import type { Hover, Position } from 'vscode-languageserver-types';
-import type { EnvDocument } from './parser/model';
-import { entryAt, referenceAt } from './locate';
-import { offsetAt, rangeOf } from './positions';
+import type { Entry, EnvDocument, Reference } from './parser/model';
+import { locateAt } from './locate';
+import { rangeOf } from './positions';
 import type { SchemaSet } from './schema/schemaSet';
 import { describeVariable } from './describe';
-import { maskedValue } from './sensitivity';
+import { HIDDEN, isSensitiveName, redactEmbeddedSecrets, shownValue } from './sensitivity';
 import { entriesByKey } from './rules/entryIndex';
+import { resolveReference } from './expand';
 
 export function getHover(doc: EnvDocument, schemaSet: SchemaSet, position: Position): Hover | null {
-  const offset = offsetAt(doc, position);
-  const entry = entryAt(doc, offset);
-  if (!entry) return null;
-  if (offset >= entry.keySpan.start && offset <= entry.keySpan.end) {
-    const match = schemaSet.lookup(entry.key);
-    const parts: string[] = [];
-    const lookAlike = schemaSet.lookAlike(entry.key);
-    if (match) parts.push(describeVariable(match.spec, match.schema, entry.key));
-    else parts.push(`**${entry.key}**`);
-    // The product's "names that look alike" notes: for a known name they explain a common mix-up.
-    if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${lookAlike.message}`);
-    parts.push('', `dotenv reads: ${codeValue(maskedValue(entry.key, entry.value, schemaSet))}`);
-    return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
-  }
-  const ref = referenceAt(entry, offset);
-  if (ref) {
-    const defined = entriesByKey(doc).get(ref.name);
-    const lines = [`**\${${ref.name}}**`];
-    if (defined) {
-      lines.push('', `Defined on line ${defined.line + 1}: ${codeValue(maskedValue(ref.name, defined.value, schemaSet))}`);
-    } else {
-      lines.push('', 'Not defined in this file: dotenv-expand takes it from the process environment, or an empty string.');
-    }
-    if (ref.operator) lines.push('', `\`${ref.operator}\` ${ref.operator.includes('-') ? 'default' : 'alternative'}: ${codeValue(ref.fallback ?? '')}`);
-    const match = schemaSet.lookup(ref.name);
-    if (match) lines.push('', describeVariable(match.spec, match.schema, ref.name));
-    return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(doc, ref.span) };
-  }
+  const location = locateAt(doc, position);
+  if (location.kind === 'key') return keyHover(doc, schemaSet, location.entry);
+  if (location.kind === 'reference') return referenceHover(doc, schemaSet, location.entry, location.reference);
   return null;
+}
+
+function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): Hover {
+  const match = schemaSet.lookup(entry.key);
+  const parts: string[] = [];
+  const lookAlike = schemaSet.lookAlike(entry.key);
+  if (match) parts.push(describeVariable(match.spec, match.schema, entry.key));
+  else parts.push(`**${entry.key}**`);
+  // The product's "names that look alike" notes: for a known name they explain a common mix-up.
+  if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${lookAlike.message}`);
+  parts.push('', `dotenv reads: ${codeValue(shownValue(entry.key, entry.value, schemaSet))}`);
+  return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
+}
+
+function referenceHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, ref: Reference): Hover {
+  const defined = entriesByKey(doc).get(ref.name);
+  // What the reference stands for becomes part of this entry's value: a secret there stays one.
+  const hideAll = isSensitiveName(ref.name, schemaSet) || isSensitiveName(entry.key, schemaSet);
+  const show = (value: string) => (hideAll ? (value.length === 0 ? '(empty)' : HIDDEN) : redactEmbeddedSecrets(value, schemaSet));
+  const lines = [`**\${${ref.name}}**`];
+  if (defined) {
+    lines.push('', `Defined on line ${defined.line + 1}: ${codeValue(shownValue(ref.name, defined.value, schemaSet))}`);
+  } else {
+    lines.push('', 'Not defined in this file: dotenv-expand takes it from the process environment, or an empty string.');
+  }
+  const resolved = expandedHere(doc, entry, ref.name);
+  if (resolved !== undefined) lines.push('', `Expands here to: ${codeValue(show(resolved))}`);
+  if (ref.operator) lines.push('', `\`${ref.operator}\` ${ref.operator.includes('-') ? 'default' : 'alternative'}: ${codeValue(show(ref.fallback ?? ''))}`);
+  const match = schemaSet.lookup(ref.name);
+  if (match) lines.push('', describeVariable(match.spec, match.schema, ref.name));
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(doc, ref.span) };
+}
+
+/**
+ * Expansion walks every key before the entry, and costs more than linear time
+ * in their number (expand.ts): past this many a hover leaves the line out
+ * rather than hold up the server.
+ */
+const MAX_ENTRIES_EXPANDED = 500;
+
+/** The file's value of `name` when `entry`'s value is expanded (no process environment: envls runs nothing). */
+function expandedHere(doc: EnvDocument, entry: Entry, name: string): string | undefined {
+  const index = doc.entries.indexOf(entry);
+  if (index < 0 || index > MAX_ENTRIES_EXPANDED) return undefined;
+  return resolveReference(name, doc.entries, index)?.value;
 }
 
 function codeValue(value: string): string {

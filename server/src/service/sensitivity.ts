@@ -1,15 +1,108 @@
-/** Whether a value may be shown: never for a sensitive variable, nor for a name that looks like one. */
+/**
+ * Whether a value may be shown: the one decision hover, completion, outline
+ * (and any message) take before they print a value.
+ *
+ * A value is sensitive
+ * - by schema: the variable is `sensitive: true` or of type `secret`;
+ * - by name: the name looks like a secret's (…PASSWORD, …TOKEN, …_KEY…), schema or not;
+ * - by value: it embeds a credential, i.e. a URL whose userinfo has a password
+ *   (`postgres://app:pw@db`, `redis://:pw@host`, any scheme), or a reference
+ *   whose default is a secret's (`${VAULT_DB_PASSWORD:-hunter2}`).
+ *
+ * Shown: nothing of a value sensitive by schema or name; a value sensitive only
+ * by what it embeds is shown with the embedded secrets replaced by `••••`
+ * (`postgres://app:••••@db/app`): the host and database stay readable, the
+ * password never appears.
+ */
 import type { SchemaSet } from './schema/schemaSet';
+import type { VariableSpec } from './schema/types';
+import { findReferences } from './parser/references';
 
 const SECRET_LOOKING = /(SECRET|PASSWORD|PASSWD|PASS$|TOKEN|PRIVATE|API_KEY|APIKEY|CREDENTIAL|_KEY$|^KEY$|DSN|COOKIE|SALT)/i;
+/** `scheme://` and the rest of the URL up to a blank (a password may hold `/`, `@`, `:` unencoded). */
+const URL_TOKEN = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s]*/g;
+export const REDACTED = '••••';
+export const HIDDEN = '•••••••• (hidden: sensitive)';
 
-export function isSensitiveName(name: string, schemaSet: SchemaSet): boolean {
+export type Sensitivity = 'schema' | 'name' | 'value' | undefined;
+
+/** Why a variable's value must not be shown, or undefined when it may. `value` is what dotenv reads. */
+export function sensitivityOf(name: string, value: string | undefined, schemaSet: SchemaSet): Sensitivity {
   const spec = schemaSet.lookup(name)?.spec;
-  if (spec) return spec.sensitive === true || spec.type === 'secret';
-  return SECRET_LOOKING.test(name);
+  if (spec && isSensitiveSpec(spec)) return 'schema';
+  if (SECRET_LOOKING.test(name)) return 'name';
+  if (value !== undefined && embedsSecret(value, schemaSet)) return 'value';
+  return undefined;
 }
 
-export function maskedValue(name: string, value: string, schemaSet: SchemaSet): string {
-  if (isSensitiveName(name, schemaSet)) return value.length === 0 ? '(empty)' : '•••••••• (hidden: sensitive)';
+export function isSensitive(name: string, value: string | undefined, schemaSet: SchemaSet): boolean {
+  return sensitivityOf(name, value, schemaSet) !== undefined;
+}
+
+/** A name's values are never shown (schema or secret-looking name), whatever they hold. */
+export function isSensitiveName(name: string, schemaSet: SchemaSet): boolean {
+  const s = sensitivityOf(name, undefined, schemaSet);
+  return s === 'schema' || s === 'name';
+}
+
+/** A schema variable whose values (default and examples included) are never shown. */
+export function isSensitiveSpec(spec: VariableSpec): boolean {
+  return spec.sensitive === true || spec.type === 'secret' || SECRET_LOOKING.test(spec.name);
+}
+
+/** The value as it may be shown: hidden entirely, with embedded secrets replaced, or as it is. */
+export function shownValue(name: string, value: string, schemaSet: SchemaSet): string {
+  const sensitivity = sensitivityOf(name, value, schemaSet);
+  if (sensitivity === 'schema' || sensitivity === 'name') return value.length === 0 ? '(empty)' : HIDDEN;
+  if (sensitivity === 'value') return redactEmbeddedSecrets(value, schemaSet);
   return value;
+}
+
+/** @deprecated the old name of shownValue. */
+export const maskedValue = shownValue;
+
+/** A value that holds a URL password or a secret's default, whatever the variable's name. */
+export function embedsSecret(value: string, schemaSet: SchemaSet): boolean {
+  return redactEmbeddedSecrets(value, schemaSet) !== value;
+}
+
+export function embedsCredential(value: string): boolean {
+  return redactUrlPasswords(value) !== value;
+}
+
+/** URL passwords and the defaults of references to secrets replaced by ••••. */
+export function redactEmbeddedSecrets(value: string, schemaSet: SchemaSet): string {
+  return redactUrlPasswords(redactSecretDefaults(value, schemaSet));
+}
+
+/**
+ * Replaces what lies between the userinfo's `:` and the last `@` of each URL:
+ * a password with unencoded `/` or `@` is hidden whole (at worst more than the
+ * password is hidden, never less).
+ */
+export function redactUrlPasswords(value: string): string {
+  if (value.indexOf('://') === -1) return value;
+  return value.replace(URL_TOKEN, (url) => {
+    const authority = url.indexOf('://') + 3;
+    const at = url.lastIndexOf('@');
+    if (at < authority) return url;
+    const colon = url.indexOf(':', authority);
+    if (colon === -1 || colon > at || colon + 1 === at) return url;
+    return url.slice(0, colon + 1) + REDACTED + url.slice(at);
+  });
+}
+
+/** `${SECRET:-default}`: the default stands in for the secret, so it is one; nested references too. */
+function redactSecretDefaults(value: string, schemaSet: SchemaSet): string {
+  if (value.indexOf('$') === -1) return value;
+  const spans: { start: number; end: number }[] = [];
+  for (const ref of findReferences(value, 0, value.length)) {
+    if (ref.fallbackSpan && ref.fallbackSpan.end > ref.fallbackSpan.start && isSensitiveName(ref.name, schemaSet)) spans.push(ref.fallbackSpan);
+  }
+  if (spans.length === 0) return value;
+  // Outer references come first: keep the outermost of nested spans, then replace right to left.
+  const kept = spans.filter((s) => !spans.some((o) => o !== s && o.start <= s.start && s.end <= o.end));
+  let out = value;
+  for (const span of kept.sort((a, b) => b.start - a.start)) out = out.slice(0, span.start) + REDACTED + out.slice(span.end);
+  return out;
 }

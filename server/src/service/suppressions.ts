@@ -5,7 +5,7 @@
  */
 import type { EnvDocument } from './parser/model';
 
-const DIRECTIVE = /^\s*envls-(disable-next-line|disable|enable)\b(.*)$/;
+export const DIRECTIVE = /^\s*envls-(disable-next-line|disable|enable)\b(.*)$/;
 const ALL = '*';
 
 export interface Suppressions {

@@ -6,7 +6,7 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { Comment, Entry, EnvDocument } from './parser/model';
 import { rangeOf } from './positions';
 import type { SchemaSet } from './schema/schemaSet';
-import { maskedValue } from './sensitivity';
+import { shownValue } from './sensitivity';
 
 interface Section {
   title: string;
@@ -51,7 +51,7 @@ function cleanTitle(text: string): string {
 export function getDocumentSymbols(doc: EnvDocument, schemaSet: SchemaSet): DocumentSymbol[] {
   const toSymbol = (entry: Entry): DocumentSymbol => ({
     name: entry.key,
-    detail: maskedValue(entry.key, entry.value, schemaSet).slice(0, 80),
+    detail: shownValue(entry.key, entry.value, schemaSet).slice(0, 80),
     kind: SymbolKind.Variable,
     range: rangeOf(doc, entry.span),
     selectionRange: rangeOf(doc, entry.keySpan),
