@@ -214,14 +214,14 @@ function valueDrafts(schemaSet: SchemaSet, key: string, typed: string): Draft[] 
     sortText: String(i).padStart(4, '0'),
     newText: value,
   }));
-  if (spec.sensitive || spec.type === 'secret') {
+  // Offered where nothing is typed before the cursor, so that no filter text has to echo a secret already there.
+  if ((spec.sensitive || spec.type === 'secret') && typed === '') {
     const length = Math.max(32, spec.constraints?.minLength ?? 32);
     drafts.unshift({
       label: 'Generate a strong random value',
       kind: CompletionItemKind.Snippet,
       detail: `${length} random characters`,
       sortText: '0000',
-      filterText: typed,
       newText: generateSecret(length),
     });
   }

@@ -19,8 +19,6 @@ import type { VariableSpec } from './schema/types';
 import { findReferences } from './parser/references';
 
 const SECRET_LOOKING = /(SECRET|PASSWORD|PASSWD|PASS$|TOKEN|PRIVATE|API_KEY|APIKEY|CREDENTIAL|_KEY$|^KEY$|DSN|COOKIE|SALT)/i;
-/** `scheme://` and the rest of the URL up to a blank (a password may hold `/`, `@`, `:` unencoded). */
-const URL_TOKEN = /[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s]*/g;
 export const REDACTED = '••••';
 export const HIDDEN = '•••••••• (hidden: sensitive)';
 
@@ -76,20 +74,50 @@ export function redactEmbeddedSecrets(value: string, schemaSet: SchemaSet): stri
 }
 
 /**
- * Replaces what lies between the userinfo's `:` and the last `@` of each URL:
- * a password with unencoded `/` or `@` is hidden whole (at worst more than the
- * password is hidden, never less).
+ * Replaces what lies between the userinfo's `:` and the last `@` of each URL
+ * (`scheme://` up to a blank or the next `scheme://`): a password with
+ * unencoded `/` or `@` is hidden whole (at worst more than the password is
+ * hidden, never less). Hand-written rather than a regular expression, to stay
+ * linear on long values.
  */
 export function redactUrlPasswords(value: string): string {
-  if (value.indexOf('://') === -1) return value;
-  return value.replace(URL_TOKEN, (url) => {
-    const authority = url.indexOf('://') + 3;
-    const at = url.lastIndexOf('@');
-    if (at < authority) return url;
-    const colon = url.indexOf(':', authority);
-    if (colon === -1 || colon > at || colon + 1 === at) return url;
-    return url.slice(0, colon + 1) + REDACTED + url.slice(at);
-  });
+  const starts: { scheme: number; authority: number }[] = [];
+  let floor = 0;
+  for (let i = value.indexOf('://'); i !== -1; i = value.indexOf('://', i + 3)) {
+    let scheme = i;
+    while (scheme > floor && isSchemeChar(value.charCodeAt(scheme - 1))) scheme--;
+    while (scheme < i && !isLetter(value.charCodeAt(scheme))) scheme++;
+    if (scheme < i) starts.push({ scheme, authority: i + 3 });
+    floor = i + 3;
+  }
+  if (starts.length === 0) return value;
+  let out = '';
+  let copied = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const { authority } = starts[k];
+    const limit = k + 1 < starts.length ? starts[k + 1].scheme : value.length;
+    let end = authority;
+    while (end < limit && !isBlank(value.charCodeAt(end))) end++;
+    const at = value.lastIndexOf('@', end - 1);
+    if (at < authority) continue;
+    const colon = value.indexOf(':', authority);
+    if (colon === -1 || colon > at || colon + 1 === at) continue;
+    out += value.slice(copied, colon + 1) + REDACTED;
+    copied = at;
+  }
+  return copied === 0 ? value : out + value.slice(copied);
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isSchemeChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
 }
 
 /** `${SECRET:-default}`: the default stands in for the secret, so it is one; nested references too. */
