@@ -33,6 +33,8 @@ export interface StartOptions {
   /** Answer workspace/configuration with these settings (pull model, like VS Code). */
   pullSettings?: unknown;
   timeoutMs?: number;
+  /** The client's completionList.itemDefaults capability (LSP 3.17). */
+  completionItemDefaults?: string[];
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Client> {
@@ -82,7 +84,7 @@ export async function startServer(options: StartOptions = {}): Promise<Client> {
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
     capabilities: {
       workspace: { configuration: options.pullSettings !== undefined },
-      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true } } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true }, ...(options.completionItemDefaults ? { completionList: { itemDefaults: options.completionItemDefaults } } : {}) } },
     },
     initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,
   }), 'initialize');
