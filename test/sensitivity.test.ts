@@ -85,6 +85,10 @@ test('reference hover: the value the reference expands to there, masked when sen
   const secret = hoverText(text, text.indexOf('DB_PASSWORD}') + 1);
   assert.match(secret, /Expands here to: `` •••••••• \(hidden: sensitive\) ``/);
   assert.ok(!secret.includes('pw-xyz-7'));
+  // Inside a secret's value, what a reference stands for is part of the secret.
+  const inSecret = hoverText('SEED=seed-value-12\nAPP_SECRET=${SEED}\n', 'SEED=seed-value-12\nAPP_SECRET=${S'.length);
+  assert.match(inSecret, /Defined on line 1/);
+  assert.ok(!inSecret.includes('seed-value-12'), inSecret);
   // dotenv-expand's order: a later definition is not what an earlier reference sees.
   assert.doesNotMatch(hoverText('A=${B}\nB=late\n', 4), /Expands here to/);
 });

@@ -40,7 +40,7 @@ function referenceHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, re
   const show = (value: string) => (hideAll ? (value.length === 0 ? '(empty)' : HIDDEN) : redactEmbeddedSecrets(value, schemaSet));
   const lines = [`**\${${ref.name}}**`];
   if (defined) {
-    lines.push('', `Defined on line ${defined.line + 1}: ${codeValue(shownValue(ref.name, defined.value, schemaSet))}`);
+    lines.push('', `Defined on line ${defined.line + 1}: ${codeValue(show(defined.value))}`);
   } else {
     lines.push('', 'Not defined in this file: dotenv-expand takes it from the process environment, or an empty string.');
   }
