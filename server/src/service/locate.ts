@@ -9,8 +9,7 @@
  * (where an editor puts the caret after typing it).
  */
 import type { Comment, Entry, EnvDocument, Reference, Span } from './parser/model';
-import { offsetAt } from './positions';
-import { lineContentEnd } from './positions';
+import { lineContentEnd, offsetAt } from './positions';
 import { lineOfOffset } from './parser/lines';
 import { DIRECTIVE as SCHEMA_DIRECTIVE } from './binding';
 import { DIRECTIVE as SUPPRESSION_DIRECTIVE } from './suppressions';
