@@ -7,6 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEnv } from '../server/src/service/parser/parse';
 import { locate, nameAt, type Location } from '../server/src/service/locate';
+import { getHover } from '../server/src/service/hover';
+import { getCompletions } from '../server/src/service/completion';
+import { SchemaSet } from '../server/src/service/schema/schemaSet';
+import { positionAt } from '../server/src/service/positions';
+import { randomEnvLines, randomEnvText, seededRandom } from './support/randomEnv';
 
 /** The location at `|` in text (the `|` removed). */
 function at(marked: string): { location: Location; text: string } {
@@ -121,4 +126,32 @@ test('nameAt: the variable name under the cursor and its range, for navigation',
   const onRef = nameAt(locate(doc, text.indexOf('HOST}') + 1))!;
   assert.deepEqual([onRef.name, onRef.role, text.slice(onRef.span.start, onRef.span.end)], ['HOST', 'reference', 'HOST']);
   assert.equal(nameAt(locate(doc, text.indexOf('http') + 1)), undefined);
+});
+
+test('random texts: every offset gets a location consistent with the parse, and every feature answers', () => {
+  const none = new SchemaSet([]);
+  for (let seed = 1; seed <= 150; seed++) {
+    const random = seededRandom(seed);
+    const text = seed % 2 === 0 ? randomEnvLines(random, 10) : randomEnvText(random, 40);
+    const doc = parseEnv(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const location = locate(doc, offset);
+      const where = `seed ${seed}, offset ${offset}: ${JSON.stringify(text)}`;
+      if (location.kind === 'key') assert.ok(offset >= location.entry.keySpan.start && offset <= location.entry.keySpan.end, where);
+      if (location.kind === 'reference') {
+        const { span } = location.reference;
+        assert.ok(offset >= span.start && offset <= span.end, where);
+        assert.ok(location.entry.references.includes(location.reference), where);
+      }
+      if (location.kind === 'partialReference') assert.ok(location.nameSpan.start <= offset && offset <= location.nameSpan.end, where);
+      const position = positionAt(doc, offset);
+      getHover(doc, none, position);
+      for (const item of getCompletions(doc, none, position).items) {
+        const range = (item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } }).range;
+        // LSP: a completion's range is on one line and holds the cursor.
+        assert.equal(range.start.line, range.end.line, where);
+        assert.ok(range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character, where);
+      }
+    }
+  }
 });
