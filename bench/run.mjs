@@ -25,6 +25,7 @@
 // TypeScript loader.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
+import v8 from 'node:v8';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,18 @@ function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Bytes allocated on the JS heap while `fn` runs (heap growth plus what each GC in between freed). */
+function allocatedBytes(fn) {
+  const profiler = new v8.GCProfiler();
+  profiler.start();
+  const before = v8.getHeapStatistics().used_heap_size;
+  fn();
+  const after = v8.getHeapStatistics().used_heap_size;
+  let freed = 0;
+  for (const gc of profiler.stop().statistics) freed += gc.beforeGC.heapStatistics.usedHeapSize - gc.afterGC.heapStatistics.usedHeapSize;
+  return after - before + freed;
 }
 
 function nowMs() {
@@ -115,6 +128,7 @@ async function loadService() {
     `export { validate } from ${src('server/src/service/validate.ts')};`,
     `export { ALL_RULES } from ${src('server/src/service/rules/registry.ts')};`,
     `export { schemaSetFor } from ${src('server/src/service/schema/schemaSet.ts')};`,
+    `export { buildDocumentIndex } from ${src('server/src/service/rules/entryIndex.ts')};`,
     `export { makeSchema } from ${src('test/support/testSchema.ts')};`,
     `export { seededRandom } from ${src('test/support/randomEnv.ts')};`,
   ].join('\n'));
@@ -227,7 +241,7 @@ function benchSchema(makeSchema, values) {
 }
 
 async function benchAnalysis() {
-  const { parseEnv, validate, ALL_RULES, schemaSetFor, makeSchema } = service;
+  const { parseEnv, validate, ALL_RULES, schemaSetFor, buildDocumentIndex, makeSchema } = service;
   const lines = 10_000;
   const text = realisticEnv(lines);
   const schema = benchSchema(makeSchema, dotenv.parse(text));
@@ -262,14 +276,25 @@ async function benchAnalysis() {
   console.log(`\nFull analysis, ${lines.toLocaleString('en-US')} lines, schema of ${schema.variables.length} variables (median of ${iterations}; ${diagnosticCount} diagnostics, ${styleCount} with style rules)`);
   console.log(table(['what', 'ms', 'vs dotenv.parse'], rows));
 
-  // Each rule's check alone, on a fresh document each time (entriesByKey's index is built by the first rule that asks).
+  // Allocation of one analysis (one keystroke's work), as a multiple of the text's length: what the heap
+  // grew by plus what every garbage collection during the call freed (v8.GCProfiler sees each one).
+  const allocRows = ['dotenv.parse', 'parseEnv + validate (full analysis)', 'parseEnv + validate, style rules on'].map((name) => {
+    const bytes = median(Array.from({ length: 5 }, () => allocatedBytes(() => contenders[name](text))));
+    return [name, (bytes / 1e6).toFixed(1), `${(bytes / text.length).toFixed(1)}x`];
+  });
+  console.log(`\nAllocation per analysis (median of 5; text ${(text.length / 1e6).toFixed(2)} M characters)`);
+  console.log(table(['what', 'MB', 'vs text length'], allocRows));
+
+  // Each rule's check alone, on a fresh document each time (the shared index is built before the rules, as validate() does).
   const ruleTimes = new Map(ALL_RULES.map((rule) => [rule.code, []]));
   const schemaSet = schemaSetFor(schemas);
   for (let i = 0; i < 11; i++) {
     const doc = parseEnv(text);
+    // validate() builds this once per analysis and every rule shares it.
+    const index = buildDocumentIndex(doc, schemaSet);
     for (const rule of ALL_RULES) {
       let findings = 0;
-      const ctx = { doc, schemas, schemaSet, certainty: 'explicit', anchor: undefined, unknownSchemaIds: [], reportAllUnknown: false, report: () => findings++ };
+      const ctx = { doc, index, schemas, schemaSet, certainty: 'explicit', anchor: undefined, unknownSchemaIds: [], reportAllUnknown: false, report: () => findings++ };
       const start = nowMs();
       rule.check(ctx);
       ruleTimes.get(rule.code).push(nowMs() - start);

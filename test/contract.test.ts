@@ -1,9 +1,11 @@
 /** The public contract: diagnostic codes, settings and contributions stay in step with the rules. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES } from '../server/src/service/rules/registry';
+import { ALL_CODES, ALL_RULES } from '../server/src/service/rules/registry';
+import { ruleDocsUrl, RULE_DOCS_BASE } from '../server/src/service/rules/docs';
+import { lintProperties, readmeWithTable, rulePages } from '../scripts/rulesContract';
 import { REPO_DIR } from './support/corpus';
 
 const pkg = JSON.parse(readFileSync(join(REPO_DIR, 'package.json'), 'utf8'));
@@ -31,6 +33,53 @@ test('envls.lint offers a severity for every code, and the README documents ever
   for (const rule of ALL_RULES) {
     assert.ok(lint[rule.code], `envls.lint.${rule.code} in package.json`);
     assert.ok(readme.includes(`\`${rule.code}\``), `README mentions ${rule.code}`);
+  }
+});
+
+const OUT_OF_STEP = 'out of step with the rule declarations: run `node scripts/gen-rules.mjs`';
+
+test('package.json envls.lint is generated from the declarations', () => {
+  assert.deepEqual(pkg.contributes.configuration.properties['envls.lint'].properties, lintProperties(), `package.json envls.lint is ${OUT_OF_STEP}`);
+});
+
+test("the README's code table is generated from the declarations", () => {
+  assert.equal(readme, readmeWithTable(readme), `README.md's code table is ${OUT_OF_STEP}`);
+  for (const decl of ALL_CODES) assert.ok(readme.includes(`[\`${decl.code}\`](docs/rules/${decl.code}.md)`), decl.code);
+});
+
+test('docs/rules has exactly one generated page per code, rules and other codes alike', () => {
+  const dir = join(REPO_DIR, 'docs', 'rules');
+  const pages = rulePages();
+  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.md')).sort(), [...pages.keys()].sort(), `docs/rules is ${OUT_OF_STEP}`);
+  for (const [name, text] of pages) assert.equal(readFileSync(join(dir, name), 'utf8'), text, `docs/rules/${name} is ${OUT_OF_STEP}`);
+  for (const code of ['internalError', 'invalidSchema']) assert.ok(pages.has(`${code}.md`), code);
+});
+
+test('each page says what the code means, shows an example, how to fix it and how to silence it', () => {
+  for (const decl of ALL_CODES) {
+    const page = rulePages().get(`${decl.code}.md`)!;
+    for (const heading of ['## Example', '## How to fix it', '## How to silence it']) assert.ok(page.includes(heading), `${decl.code}: ${heading}`);
+    assert.ok(page.includes(decl.description));
+    assert.match(page, /\| fix-all \| (yes|no)/);
+    if (decl.configurable !== false) assert.ok(page.includes(`# envls-disable-next-line ${decl.code}`) && page.includes(`"envls.lint": { "${decl.code}": "off" }`), decl.code);
+    assert.ok(decl.docs.example.length > 0 && decl.docs.fix.length > 10, decl.code);
+  }
+});
+
+test('every code\'s documentation URL names its page in this repository', () => {
+  for (const decl of ALL_CODES) {
+    const url = ruleDocsUrl(decl.code);
+    assert.ok(url.startsWith(RULE_DOCS_BASE) && url.startsWith('https://'), url);
+    const path = url.split('/blob/main/')[1];
+    assert.equal(path, `docs/rules/${decl.code}.md`);
+    assert.ok(existsSync(join(REPO_DIR, path)), path);
+  }
+});
+
+test('style rules declare their dotenv-linter check; fix-all is declared for every code', () => {
+  for (const decl of ALL_CODES) {
+    assert.equal(typeof decl.fixAll, 'boolean', decl.code);
+    if (decl.group === 'style') assert.match(decl.linterCheck ?? '', /^[A-Z][A-Za-z]+$/, decl.code);
   }
 });
 

@@ -134,6 +134,7 @@ test('the style rules are exactly dotenv-linter\'s checks, under their public co
     assert.equal(RULES_BY_CODE.get(rule.code), rule, `${rule.code} is registered`);
   }
   assert.equal(RULES_BY_CODE.get('duplicateKey')?.group, 'core', "DuplicatedKey is envls's core duplicateKey");
+  for (const [check, code] of Object.entries(CODES)) assert.equal(RULES_BY_CODE.get(code)?.linterCheck, check, `${code} declares dotenv-linter's ${check}`);
 });
 
 test('envls style rules agree with dotenv-linter on at least 95% of its cases, differences listed', () => {

@@ -7,13 +7,15 @@ import { resolveBinding, type Binding, type BindingInput } from './binding';
 import type { EnvDocument } from './parser/model';
 import { parseEnv } from './parser/parse';
 import { schemaSetFor, type SchemaSet } from './schema/schemaSet';
-import { validate, type ValidationSettings } from './validate';
+import { validateDocument, type RuleFailure, type ValidationSettings } from './validate';
 
 export interface Analysis {
   doc: EnvDocument;
   binding: Binding;
   schemaSet: SchemaSet;
   diagnostics: Diagnostic[];
+  /** Rules that threw (each is also an internalError diagnostic): the caller logs them. */
+  ruleFailures: RuleFailure[];
 }
 
 /** `bind` gets the parsed document: detection reads its keys. */
@@ -23,7 +25,7 @@ export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingIn
 
 export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
   const binding = resolveBinding({ ...bind(doc), doc });
-  const diagnostics = validate({
+  const { diagnostics, ruleFailures } = validateDocument({
     doc,
     schemas: binding.schemas,
     certainty: binding.certainty,
@@ -31,5 +33,5 @@ export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Om
     unknownSchemaIds: binding.unknownIds,
     settings,
   });
-  return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics };
+  return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics, ruleFailures };
 }

@@ -11,6 +11,7 @@ import type { FixEdit } from './rules/rule';
 import { applyEdits } from './applyEdits';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, validate, type DiagnosticData, type ValidationSettings } from './validate';
+import { fixAllAllowed } from './rules/registry';
 
 /** Enough for fixes that make others possible (a rename, then the sort); a cycle stops here. */
 const MAX_ROUNDS = 10;
@@ -34,14 +35,14 @@ export function fixAll(text: string, how: ValidationSettings | Diagnose = {}): {
 }
 
 /**
- * One safe fix per diagnostic, all of whose edits fit with the fixes already
- * taken. Small fixes first: a line's own fix should not wait for a fix that
+ * One safe fix per diagnostic whose code allows fix-all (its declaration's
+ * `fixAll`), all of whose edits fit with the fixes already taken. Small fixes first: a line's own fix should not wait for a fix that
  * rewrites its whole group, which is then computed on the corrected lines.
  */
 export function chooseFixes(doc: EnvDocument, diagnostics: readonly Diagnostic[]): FixEdit[][] {
   const candidates: FixEdit[][] = [];
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !fixAllAllowed(diagnostic.code)) continue;
     const data = diagnostic.data as DiagnosticData | undefined;
     const fix = data?.fixes.find((f) => f.safe && f.preferred) ?? data?.fixes.find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;

@@ -9,6 +9,8 @@ import { schemaSetFor } from './schema/schemaSet';
 import { rangeOf } from './positions';
 import type { BindingCertainty, Finding, Rule, Severity } from './rules/rule';
 import { ALL_RULES } from './rules/registry';
+import { ruleDocsUrl } from './rules/docs';
+import { buildDocumentIndex } from './rules/entryIndex';
 import type { ResolvedSchema } from './schema/types';
 import { collectSuppressions } from './suppressions';
 
@@ -52,14 +54,40 @@ export function effectiveSeverity(rule: Rule, settings: ValidationSettings | und
   return rule.defaultSeverity;
 }
 
-export function validate(input: ValidationInput): Diagnostic[] {
+/**
+ * A rule that threw. The service has no logger: whoever runs the analysis logs these
+ * (the server to its log, the CLI to stderr). `stack` never holds a value of the file:
+ * the error's message is kept only with the file's values cut out of it.
+ */
+export interface RuleFailure {
+  code: string;
+  stack: string;
+}
+
+export interface ValidationResult {
+  diagnostics: Diagnostic[];
+  ruleFailures: RuleFailure[];
+}
+
+/** Longest message a diagnostic gets; a finding may name keys of any length. */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** The diagnostics of a document (rule failures become internalError diagnostics; see validateDocument for the failures). */
+export function validate(input: ValidationInput, rules: readonly Rule[] = ALL_RULES): Diagnostic[] {
+  return validateDocument(input, rules).diagnostics;
+}
+
+/** `rules` is for tests (a rule that throws); everything else runs ALL_RULES. */
+export function validateDocument(input: ValidationInput, rules: readonly Rule[] = ALL_RULES): ValidationResult {
   const { doc, settings } = input;
   const schemas = input.schemas ?? [];
   const certainty = input.certainty ?? (schemas.length > 0 ? 'explicit' : 'none');
   const suppressions = collectSuppressions(doc);
   const schemaSet = schemaSetFor(schemas);
+  const index = buildDocumentIndex(doc, schemaSet);
   const diagnostics: Diagnostic[] = [];
-  for (const rule of ALL_RULES) {
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of rules) {
     const severity = effectiveSeverity(rule, settings);
     if (severity === 'off') continue;
     if (rule.group === 'schema' && schemas.length === 0) continue;
@@ -72,6 +100,7 @@ export function validate(input: ValidationInput): Diagnostic[] {
     try {
       rule.check({
         doc,
+        index,
         schemas,
         schemaSet,
         certainty,
@@ -81,18 +110,34 @@ export function validate(input: ValidationInput): Diagnostic[] {
         report,
       });
     } catch (error) {
-      // One broken rule must not take the others down; the protocol layer logs what it throws here.
+      // One broken rule must not take the others down. Its findings so far stay: each was complete.
+      ruleFailures.push({ code: rule.code, stack: redactedStack(error, doc) });
       diagnostics.push({
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: DiagnosticSeverity.Information,
         source: DIAGNOSTIC_SOURCE,
         code: 'internalError',
-        message: `envls rule ${rule.code} failed: ${(error as Error).message}`,
+        codeDescription: { href: ruleDocsUrl('internalError') },
+        // The error's own message may quote the file: it goes to the log, redacted, not here.
+        message: `envls rule ${rule.code} failed (a bug in envls; the other rules still report, details are in the envls log).`,
       });
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return diagnostics;
+  return { diagnostics, ruleFailures };
+}
+
+/** The error's stack with every value of the file (3 characters or more) replaced by •••. */
+function redactedStack(error: unknown, doc: EnvDocument): string {
+  const stack = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : `thrown: ${typeof error}`;
+  const values = new Set<string>();
+  for (const entry of doc.entries) if (entry.value.length >= 3) values.add(entry.value);
+  // Longest first, so that a value containing another is cut out whole.
+  return [...values].sort((a, b) => b.length - a.length).reduce((text, value) => text.split(value).join('•••'), stack);
+}
+
+function boundedMessage(message: string): string {
+  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 }
 
 function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity, 'off'>, range: Diagnostic['range'], finding: Finding): Diagnostic {
@@ -105,7 +150,15 @@ function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity
     })),
     info: finding.info,
   };
-  const diagnostic: Diagnostic = { range, severity: LSP_SEVERITY[severity], source: DIAGNOSTIC_SOURCE, code, message: finding.message, data };
+  const diagnostic: Diagnostic = {
+    range,
+    severity: LSP_SEVERITY[severity],
+    source: DIAGNOSTIC_SOURCE,
+    code,
+    codeDescription: { href: ruleDocsUrl(code) },
+    message: boundedMessage(finding.message),
+    data,
+  };
   if (finding.tags) {
     diagnostic.tags = finding.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
   }

@@ -1,5 +1,5 @@
 /** Every rule envls has, declared once. Codes are a public contract: never rename one. */
-import type { Rule } from './rule';
+import type { CodeDeclaration, Rule } from './rule';
 import { syntaxError } from './core/syntaxError';
 import { duplicateKey } from './core/duplicateKey';
 import { undefinedReference } from './core/undefinedReference';
@@ -12,6 +12,7 @@ import { deprecatedVariable } from './schema/deprecatedVariable';
 import { invalidValue } from './schema/invalidValue';
 import { unknownVariable } from './schema/unknownVariable';
 import { STYLE_RULES } from './style/index';
+import { OTHER_CODES } from './otherCodes';
 
 export const ALL_RULES: readonly Rule[] = [
   syntaxError,
@@ -29,3 +30,13 @@ export const ALL_RULES: readonly Rule[] = [
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
+
+/** Every code envls emits: the rules, then internalError and invalidSchema. */
+export const ALL_CODES: readonly CodeDeclaration[] = [...ALL_RULES, ...OTHER_CODES];
+
+export const CODES_BY_CODE: ReadonlyMap<string, CodeDeclaration> = new Map(ALL_CODES.map((decl) => [decl.code, decl]));
+
+/** Whether fix-all may apply the safe fixes of diagnostics with this code (unknown codes: no). */
+export function fixAllAllowed(code: unknown): boolean {
+  return typeof code === 'string' && CODES_BY_CODE.get(code)?.fixAll === true;
+}

@@ -1,13 +1,19 @@
 /**
- * What a validation rule is. Each rule is declared once (code, default severity,
- * group) in rules/registry.ts; a rule reports findings in offsets, and carries in
- * each finding the edits of its quick fixes, so that code actions never validate again.
+ * What a validation rule is. Each diagnostic code is declared once, with the rule
+ * that reports it (code, group, default severity, description, fix-all, docs); the
+ * registry lists them, and package.json's envls.lint, the README's code table and
+ * docs/rules/<code>.md are generated from those declarations (scripts/gen-rules.mjs).
+ * A rule reports findings in offsets, and carries in each finding the edits of its
+ * quick fixes, so that code actions never validate again.
  */
-import type { EnvDocument, Span } from '../parser/model';
-import type { SchemaSet } from '../schema/schemaSet';
+import type { Entry, EnvDocument, Span } from '../parser/model';
+import type { SchemaSet, VariableMatch } from '../schema/schemaSet';
 import type { ResolvedSchema } from '../schema/types';
+import type { LinterCheck } from './style/linterLines';
 
-export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
+/** Every severity a setting may name, mildest first. */
+export const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * - core: the file's own meaning (syntax, duplicates, references); always on.
@@ -43,8 +49,22 @@ export interface Finding {
   info?: Record<string, unknown>;
 }
 
+/**
+ * What the rules need to know about the document's keys, built once per analysis
+ * and shared by every rule (no rule builds its own key map or looks keys up again).
+ */
+export interface DocumentIndex {
+  /** Entries by key; the last one wins, as in dotenv. */
+  byKey: ReadonlyMap<string, Entry>;
+  /** The schema variable of each entry's key (canonical or alias), aligned with doc.entries. */
+  matches: readonly (VariableMatch | undefined)[];
+  /** Every name some value refers to (`${NAME}`, `$NAME`). */
+  referenced(): ReadonlySet<string>;
+}
+
 export interface RuleContext {
   doc: EnvDocument;
+  index: DocumentIndex;
   /** Schemas bound to the file (empty when none). */
   schemas: readonly ResolvedSchema[];
   /** The same schemas, indexed by name and alias. */
@@ -59,12 +79,40 @@ export interface RuleContext {
   report(finding: Finding): void;
 }
 
-export interface Rule {
+/** What the documentation page of a code says besides the description. */
+export interface CodeDocs {
+  /** A small .env snippet that gets this diagnostic. */
+  example: string;
+  /** How to fix it, in a sentence or two (Markdown). */
+  fix: string;
+  /** More on what it means, when the description is not enough (Markdown). */
+  details?: string;
+}
+
+/**
+ * A diagnostic code, declared once. Rules are codes with a check; `internalError`
+ * and `invalidSchema` are codes without one (see rules/otherCodes.ts).
+ */
+export interface CodeDeclaration {
   code: string;
-  group: RuleGroup;
+  group: RuleGroup | 'internal';
   defaultSeverity: Exclude<Severity, 'off'>;
-  /** One line for docs and `envls rules`. */
+  /** One line for docs, settings and `envls rules`. */
   description: string;
+  /**
+   * Whether fix-all (`source.fixAll.envls`, `envls check --fix`) may apply this
+   * code's fixes; it applies only those of them that are also marked `safe`.
+   */
+  fixAll: boolean;
+  /** dotenv-linter's name of the check, for style rules (as its `# dotenv-linter:off` comments spell it). */
+  linterCheck?: LinterCheck;
+  /** False for codes no setting can change (they are not rules). */
+  configurable?: boolean;
+  docs: CodeDocs;
+}
+
+export interface Rule extends CodeDeclaration {
+  group: RuleGroup;
   /** Runs only with an explicit binding or a confident detection. */
   needsCertainty?: boolean;
   check(ctx: RuleContext): void;

@@ -1,4 +1,3 @@
-import type { Entry } from '../../parser/model';
 import type { Rule } from '../rule';
 import { wholeLinesSpan } from '../edits';
 
@@ -8,9 +7,14 @@ export const duplicateKey: Rule = {
   group: 'core',
   defaultSeverity: 'warning',
   description: 'The same key is set more than once; dotenv keeps the last value.',
+  fixAll: true,
+  linterCheck: 'DuplicatedKey',
+  docs: {
+    example: "LOG_LEVEL=debug\nLOG_LEVEL=info",
+    fix: "Remove the earlier line (the safe fix), or comment it out if you want to keep it as a note.",
+  },
   check(ctx) {
-    const last = new Map<string, Entry>();
-    for (const entry of ctx.doc.entries) last.set(entry.key, entry);
+    const last = ctx.index.byKey;
     for (const entry of ctx.doc.entries) {
       const winner = last.get(entry.key)!;
       if (winner === entry) continue;

@@ -6,6 +6,11 @@ export const syntaxError: Rule = {
   group: 'core',
   defaultSeverity: 'error',
   description: 'A line dotenv silently ignores or reads differently than it looks (no `=`, bad name, unterminated quote, text after a quote).',
+  fixAll: false,
+  docs: {
+    example: "APP_PORT 8080\nGREETING=\"hello\n9LIVES=1",
+    fix: "Add the missing `=`, close the quote, or rename the key to letters, digits and `_` (not starting with a digit). The quick fix comments the line out where nothing else is clear.",
+  },
   check(ctx) {
     for (const problem of ctx.doc.problems) {
       const fixes = [];

@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { entriesByKey } from '../entryIndex';
 
 /** `${NAME}` that nothing in the file defines and that has no default. */
 export const undefinedReference: Rule = {
@@ -7,8 +6,13 @@ export const undefinedReference: Rule = {
   group: 'core',
   defaultSeverity: 'warning',
   description: 'A ${NAME} or $NAME reference to a variable the file does not define (and without a :- default).',
+  fixAll: false,
+  docs: {
+    example: "DATABASE_URL=postgres://${DB_HOST}:5432/app",
+    fix: "Define the variable in the file, or give the reference a default: `${DB_HOST:-localhost}` (the quick fix writes `${DB_HOST:-}`).",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
+    const byKey = ctx.index.byKey;
     for (const entry of ctx.doc.entries) {
       if (entry.quote === "'") continue; // written literally by intent in most tools
       for (const ref of entry.references) {

@@ -6,6 +6,11 @@ export const unknownSchema: Rule = {
   group: 'core',
   defaultSeverity: 'error',
   description: 'A schema id in an `# envls-schema:` comment or the envls.schemas setting that no schema has.',
+  fixAll: false,
+  docs: {
+    example: "# envls-schema: neosync/apii\nDB_HOST=localhost",
+    fix: "Use an id that exists (builtin ids look like `neosync/api`, `flagsmith/api`), or load your own schema with `envls.schemaFiles`.",
+  },
   check(ctx) {
     for (const { id, span } of ctx.unknownSchemaIds) {
       ctx.report({

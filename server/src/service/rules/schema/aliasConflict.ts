@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { entriesByKey } from '../entryIndex';
 import { wholeLinesSpan } from '../edits';
 
 /** A canonical name and one of its aliases are both set: only one of them is read. */
@@ -8,8 +7,13 @@ export const aliasConflict: Rule = {
   group: 'schema',
   defaultSeverity: 'warning',
   description: 'A variable and one of its aliases (legacy names) are both set; the product reads only one.',
+  fixAll: true,
+  docs: {
+    example: "NEXTAUTH_SECRET=abc\nAUTH_SECRET=def",
+    fix: "Keep one of the two. When both have the same value, removing the alias is safe and fix-all does it; otherwise choose, or move the alias's value to the documented name.",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
+    const byKey = ctx.index.byKey;
     for (const { spec, schema } of ctx.schemaSet.variables()) {
       const canonical = byKey.get(spec.name);
       if (!canonical) continue;

@@ -1,6 +1,5 @@
 import type { Fix, Rule } from '../rule';
 import { booleanSpellings, parseBoolean } from '../../schema/values';
-import { entriesByKey } from '../entryIndex';
 
 /** A variable the documentation marks deprecated. */
 export const deprecatedVariable: Rule = {
@@ -8,12 +7,17 @@ export const deprecatedVariable: Rule = {
   group: 'schema',
   defaultSeverity: 'warning',
   description: 'A variable marked deprecated, with its replacement and what changed.',
+  fixAll: false,
+  docs: {
+    example: "# envls-schema: neosync/api\nDB_SSL_DISABLE=true",
+    fix: "Switch to the replacement the message names. A plain rename is offered only when the documentation says the meaning is the same; an inverted flag gets the negated value.",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
-    for (const entry of ctx.doc.entries) {
-      const match = ctx.schemaSet.lookup(entry.key);
+    const byKey = ctx.index.byKey;
+    ctx.doc.entries.forEach((entry, i) => {
+      const match = ctx.index.matches[i];
       const deprecation = match?.spec.deprecated;
-      if (!match || !deprecation) continue;
+      if (!match || !deprecation) return;
       const replacement = deprecation.replacement;
       const fixes: Fix[] = [];
       if (replacement && !byKey.has(replacement)) {
@@ -44,6 +48,6 @@ export const deprecatedVariable: Rule = {
         info: { variable: entry.key, replacement },
         fixes,
       });
-    }
+    });
   },
 };

@@ -1,7 +1,6 @@
 import type { Entry } from '../../parser/model';
 import type { Fix, Rule, RuleContext } from '../rule';
 import type { VariableSpec } from '../../schema/types';
-import { entriesByKey } from '../entryIndex';
 import { generateSecret } from '../../secrets';
 
 const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
@@ -16,10 +15,15 @@ export const insecureValue: Rule = {
   group: 'schema',
   defaultSeverity: 'warning',
   description: 'TLS verification switched off, a weak or placeholder secret, a reused secret, or a secret exposed to the browser (NEXT_PUBLIC_…).',
+  fixAll: false,
+  docs: {
+    example: "# envls-schema: authjs\nAUTH_SECRET=secret",
+    fix: "Use a long random value (the quick fix generates one), keep secrets out of `NEXT_PUBLIC_…`/`VITE_…` variables, and turn TLS verification back on.",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
-    for (const entry of ctx.doc.entries) {
-      if (byKey.get(entry.key) !== entry) continue;
+    const byKey = ctx.index.byKey;
+    ctx.doc.entries.forEach((entry, i) => {
+      if (byKey.get(entry.key) !== entry) return;
       const exposed = exposedSecret(ctx, entry);
       if (exposed) {
         ctx.report({
@@ -28,14 +32,14 @@ export const insecureValue: Rule = {
           info: { variable: entry.key, reason: 'exposed' },
         });
       }
-      const match = ctx.schemaSet.lookup(entry.key);
-      if (!match || entry.value.length === 0 || entry.references.length > 0) continue;
+      const match = ctx.index.matches[i];
+      if (!match || entry.value.length === 0 || entry.references.length > 0) return;
       const spec = match.spec;
       const insecure = spec.insecureValues?.find((v) => v === entry.value);
       if (insecure !== undefined) {
         ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ?? `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
       }
-      if (!isSecret(spec)) continue;
+      if (!isSecret(spec)) return;
       const min = spec.constraints?.minLength;
       if (spec.placeholders?.includes(entry.value)) {
         report(ctx, entry, spec, `${spec.name} is still the documented placeholder value; anyone who read the docs knows it.`, 'placeholder');
@@ -49,7 +53,7 @@ export const insecureValue: Rule = {
           report(ctx, entry, spec, `${spec.name} has the same value as ${other}; the documentation says they must differ.`, 'reused');
         }
       }
-    }
+    });
   },
 };
 
@@ -69,7 +73,7 @@ function isSecret(spec: VariableSpec): boolean {
 function aliasEntry(ctx: RuleContext, name: string): Entry | undefined {
   const spec = ctx.schemaSet.lookup(name)?.spec;
   if (!spec) return undefined;
-  const byKey = entriesByKey(ctx.doc);
+  const byKey = ctx.index.byKey;
   return byKey.get(spec.name) ?? (spec.aliases ?? []).map((a) => byKey.get(a)).find((e) => e !== undefined);
 }
 

@@ -2,6 +2,10 @@ import type { Entry, EnvDocument } from '../../parser/model';
 import { parseEnv } from '../../parser/parse';
 import type { Fix, Rule } from '../rule';
 import { checkValue } from '../../schema/checkValue';
+import { isSensitiveName } from '../../sensitivity';
+
+/** A URL with a password (`scheme://user:pw@host`): sensitive whatever the variable's name. */
+const URL_CREDENTIAL = /\/\/[^/@\s]*:[^/@\s]*@/;
 
 /** A value that does not fit its variable's type, allowed values or constraints. */
 export const invalidValue: Rule = {
@@ -9,27 +13,32 @@ export const invalidValue: Rule = {
   group: 'schema',
   defaultSeverity: 'error',
   description: 'A value that breaks its variable type, allowed values, range, URL scheme, pattern, prefix/suffix or trailing-slash rule.',
+  fixAll: true,
+  docs: {
+    example: "# envls-schema: neosync/api\nDB_PORT=fivethousand",
+    fix: "Write a value of the documented type or one of the allowed values. When the correction is certain (a trailing slash, a missing suffix) it is a safe fix and fix-all applies it; the allowed values are offered one by one.",
+  },
   check(ctx) {
-    for (const entry of ctx.doc.entries) {
-      if (entry.references.length > 0) continue; // known only after expansion
-      const match = ctx.schemaSet.lookup(entry.key);
-      if (!match) continue;
+    ctx.doc.entries.forEach((entry, i) => {
+      const match = ctx.index.matches[i];
+      if (!match || entry.references.length > 0) return; // with references: known only after expansion
       const problem = checkValue(match.spec, entry.value);
-      if (!problem) continue;
+      if (!problem) return;
+      const hidden = match.spec.sensitive === true || isSensitiveName(entry.key, ctx.schemaSet) || URL_CREDENTIAL.test(entry.value);
       const fixes: Fix[] = [];
       const span = entry.rawSpan;
       const corrected = problem.corrected !== undefined ? written(ctx.doc, entry, problem.corrected) : undefined;
       if (problem.corrected !== undefined && corrected !== undefined) {
-        fixes.push({ title: `Change to ${match.spec.sensitive ? 'the corrected value' : problem.corrected}`, edits: [{ span, newText: corrected }], safe: true, preferred: true });
+        fixes.push({ title: `Change to ${hidden ? 'the corrected value' : problem.corrected}`, edits: [{ span, newText: corrected }], safe: true, preferred: true });
       }
       for (const value of (problem.replacements ?? []).slice(0, 12)) {
         const text = written(ctx.doc, entry, value);
         if (text !== undefined) fixes.push({ title: `Change to ${value}`, edits: [{ span, newText: text }] });
       }
       // Never echo a secret back, not even in a message.
-      const message = match.spec.sensitive ? problem.message.split(entry.value).join('•••') : problem.message;
+      const message = hidden && entry.value.length > 0 ? problem.message.split(entry.value).join('•••') : problem.message;
       ctx.report({ span: span.end > span.start ? span : entry.keySpan, message, info: { variable: match.spec.name }, fixes });
-    }
+    });
   },
 };
 

@@ -1,5 +1,4 @@
 import type { Rule } from '../rule';
-import { entriesByKey } from '../entryIndex';
 
 /** An alias or old name used alone: the canonical name is what the documentation uses now. */
 export const legacyName: Rule = {
@@ -7,20 +6,25 @@ export const legacyName: Rule = {
   group: 'schema',
   defaultSeverity: 'information',
   description: 'A legacy name or alias is used where the product documents another name.',
+  fixAll: true,
+  docs: {
+    example: "# envls-schema: authjs\nNEXTAUTH_SECRET=change-me",
+    fix: "Rename the key to the documented name (the safe fix); the product reads the old name too, so nothing changes at run time.",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
-    for (const entry of ctx.doc.entries) {
-      if (byKey.get(entry.key) !== entry) continue;
-      const match = ctx.schemaSet.lookup(entry.key);
-      if (!match || match.via !== 'alias') continue;
+    const byKey = ctx.index.byKey;
+    ctx.doc.entries.forEach((entry, i) => {
+      if (byKey.get(entry.key) !== entry) return;
+      const match = ctx.index.matches[i];
+      if (!match || match.via !== 'alias') return;
       const { spec, schema } = match;
-      if (byKey.has(spec.name)) continue; // both set: aliasConflict says it
+      if (byKey.has(spec.name)) return; // both set: aliasConflict says it
       ctx.report({
         span: entry.keySpan,
         message: `${entry.key} is a legacy name for ${spec.name} in ${schema.title}; ${schema.product} still reads it, but ${spec.name} is the documented name.`,
         info: { legacy: entry.key, canonical: spec.name },
         fixes: [{ title: `Rename to ${spec.name}`, edits: [{ span: entry.keySpan, newText: spec.name }], safe: true, preferred: true }],
       });
-    }
+    });
   },
 };

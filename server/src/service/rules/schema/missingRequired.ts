@@ -1,7 +1,7 @@
 import type { Fix, FixEdit, Rule, RuleContext } from '../rule';
 import type { ResolvedSchema, VariableSpec } from '../../schema/types';
+import type { Entry } from '../../parser/model';
 import { conditionHolds, describeCondition } from '../../schema/values';
-import { entriesByKey } from '../entryIndex';
 import { lineBreakOf, wholeLinesSpan } from '../edits';
 import { fileLookup } from './lookupInFile';
 
@@ -12,8 +12,17 @@ export const missingRequired: Rule = {
   defaultSeverity: 'error',
   needsCertainty: true,
   description: 'A variable the product requires (always, or because of another variable) is not set.',
+  fixAll: false,
+  docs: {
+    details:
+      'Conditions ("required if AUTH_ENABLED=true") and alternatives that satisfy a requirement are taken into account. ' +
+      'It needs an explicit binding or a confident detection; with a detected schema, always-required variables are only ' +
+      'reported when the file sets at least one of them (an overlay such as a compose override holds only part of the settings).',
+    example: "# envls-schema: neosync/api\nAUTH_ENABLED=true",
+    fix: "Add the variable; the quick fixes add one or all missing variables with their documented default (or empty), next to their section.",
+  },
   check(ctx) {
-    const byKey = entriesByKey(ctx.doc);
+    const byKey = ctx.index.byKey;
     const lookup = fileLookup(ctx.doc, ctx.schemaSet);
     const present = (name: string) => byKey.has(name);
     const satisfied = (spec: VariableSpec) =>
@@ -41,7 +50,8 @@ export const missingRequired: Rule = {
     }
     if (missing.length === 0) return;
     const anchor = ctx.anchor ?? firstLineSpan(ctx);
-    const insertions = missing.map(({ spec }) => insertionFor(ctx, spec));
+    const lastOfSection = lastEntryOfEachSection(ctx);
+    const insertions = missing.map(({ spec }) => insertionFor(ctx, spec, lastOfSection));
     const all: Fix | undefined = missing.length > 1
       ? { title: `Add all ${missing.length} missing required variables`, edits: mergeInsertions(insertions) }
       : undefined;
@@ -71,16 +81,20 @@ function firstLineSpan(ctx: RuleContext) {
 }
 
 /** `NAME=default` after the last entry of the same section, else at the end of the file. */
-function insertionFor(ctx: RuleContext, spec: VariableSpec): FixEdit {
+/** Section -> the last entry whose variable belongs to it. */
+function lastEntryOfEachSection(ctx: RuleContext): Map<string, Entry> {
+  const last = new Map<string, Entry>();
+  ctx.doc.entries.forEach((entry, i) => {
+    const section = ctx.index.matches[i]?.spec.section;
+    if (section) last.set(section, entry);
+  });
+  return last;
+}
+
+function insertionFor(ctx: RuleContext, spec: VariableSpec, lastOfSection: ReadonlyMap<string, Entry>): FixEdit {
   const eol = lineBreakOf(ctx.doc.text);
   const line = `${spec.name}=${spec.default !== undefined && !spec.sensitive ? quoteIfNeeded(spec.default) : ''}`;
-  let anchorEntry = undefined;
-  if (spec.section) {
-    for (const entry of ctx.doc.entries) {
-      const match = ctx.schemaSet.lookup(entry.key);
-      if (match?.spec.section === spec.section) anchorEntry = entry;
-    }
-  }
+  const anchorEntry = spec.section ? lastOfSection.get(spec.section) : undefined;
   if (anchorEntry) {
     const after = wholeLinesSpan(ctx.doc, anchorEntry.span).end;
     const endsWithBreak = after > 0 && /[\r\n]/.test(ctx.doc.text[after - 1]);

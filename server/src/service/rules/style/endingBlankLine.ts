@@ -8,6 +8,12 @@ export const endingBlankLine: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'The file does not end with a line break.',
+  fixAll: true,
+  linterCheck: 'EndingBlankLine',
+  docs: {
+    example: "APP_PORT=8080",
+    fix: "End the file with a line break (the safe fix adds one).",
+  },
   check(ctx) {
     const { text } = ctx.doc;
     const lines = linterLines(ctx.doc);

@@ -8,6 +8,12 @@ export const extraBlankLine: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A blank line follows another blank line.',
+  fixAll: true,
+  linterCheck: 'ExtraBlankLine',
+  docs: {
+    example: "A=1\n\n\nB=2",
+    fix: "Remove the extra blank line (the safe fix).",
+  },
   check(ctx) {
     let lastBlank: number | undefined;
     for (const line of linted(ctx.doc, 'ExtraBlankLine')) {

@@ -10,6 +10,12 @@ export const incorrectDelimiter: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A key joins its words with something other than `_` (`-`, `.`, a space …).',
+  fixAll: true,
+  linterCheck: 'IncorrectDelimiter',
+  docs: {
+    example: "DB-HOST=localhost",
+    fix: "Join the words with `_` (the safe fix renames the key; a program reading the old name must be changed too).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'IncorrectDelimiter')) {
       const key = line.key;

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { linted, trailingBlanks } from './linterLines';
+import { isBareExport, linted, trailingBlanks } from './linterLines';
 
 /** dotenv-linter's KeyWithoutValue: a key with no `=` (dotenv skips the line). */
 export const keyWithoutValue: Rule = {
@@ -7,11 +7,22 @@ export const keyWithoutValue: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A line has a key but no `=`; dotenv skips it.',
+  fixAll: true,
+  linterCheck: 'KeyWithoutValue',
+  docs: {
+    example: "APP_PORT",
+    fix: "Add `=` (an empty value) or `=value`. A line that is only `export` gets no fix: it has no key to complete.",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'KeyWithoutValue')) {
       if (line.isEmpty || line.text.includes('=')) continue;
       const key = line.key!;
       const end = line.end - trailingBlanks(line.text);
+      if (isBareExport(line)) {
+        // Adding `=` would create a variable named `export`: no fix, the line lacks its key.
+        ctx.report({ span: { start: key.start, end }, message: 'The line has `export` but no key: dotenv ignores this line. Write `export KEY=value`.' });
+        continue;
+      }
       ctx.report({
         span: { start: key.start, end },
         message: `The key ${key.text} has no \`=\`: dotenv ignores this line. Add \`=\` (an empty value) or \`=value\`.`,

@@ -7,6 +7,12 @@ export const leadingCharacter: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A line starts with something other than a letter or `_` (a blank, a digit, `.`, `-`, `*` …).',
+  fixAll: true,
+  linterCheck: 'LeadingCharacter',
+  docs: {
+    example: " APP_PORT=8080\n*DEBUG=1",
+    fix: "Start the key at the beginning of the line with a letter or `_` (the safe fix removes the leading characters when a name is left).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'LeadingCharacter')) {
       if (line.isEmpty) continue;

@@ -138,8 +138,9 @@ function multiLineEnds(doc: EnvDocument): Map<number, number> {
 function keyOf(text: string, start: number): Part {
   let from = leadingBlanks(text);
   const to = text.length - trailingBlanks(text);
-  // `export ` with exactly one space, then whatever blanks follow (str::trim).
-  if (text.startsWith('export ', from)) {
+  // `export ` with exactly one space, then whatever blanks follow (str::trim). dotenv-linter trims
+  // the line first, so a line that is only `export ` has the key `export` (a bare keyword).
+  if (text.startsWith('export ', from) && from + 7 <= to) {
     from += 7;
     while (from < to && /\s/.test(text[from])) from++;
   }
@@ -168,6 +169,11 @@ export function parseControlComment(text: string): { off: boolean; checks: Linte
     .flatMap((w) => w.split(','))
     .filter((c): c is LinterCheck => LINTER_CHECKS.has(c));
   return { off: flag === 'off', checks };
+}
+
+/** A line that is only the `export` keyword: dotenv ignores it, and it is no key to complete or rename. */
+export function isBareExport(line: LinterLine): boolean {
+  return line.key?.text === 'export' && line.value === undefined;
 }
 
 /** Rust's `char::is_alphabetic() || c == '_'`: what a key may start with. */

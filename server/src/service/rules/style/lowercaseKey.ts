@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { linted } from './linterLines';
+import { isBareExport, linted } from './linterLines';
 
 /** dotenv-linter's LowercaseKey: keys are upper case. */
 export const lowercaseKey: Rule = {
@@ -7,10 +7,16 @@ export const lowercaseKey: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A key has lower-case letters; environment variable names are conventionally upper case.',
+  fixAll: true,
+  linterCheck: 'LowercaseKey',
+  docs: {
+    example: "app_port=8080",
+    fix: "Write the key in upper case (the safe fix renames it; a program reading the old name must be changed too).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'LowercaseKey')) {
       const key = line.key;
-      if (!key) continue;
+      if (!key || isBareExport(line)) continue; // `export` alone is a keyword, not a key
       const upper = key.text.toUpperCase();
       if (upper === key.text) continue;
       const span = { start: key.start, end: key.start + key.text.length };

@@ -10,6 +10,12 @@ export const quoteCharacter: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A value has quote characters it does not need (no blanks, `#`, `$`, `=`, `&` or `\\n` in it).',
+  fixAll: true,
+  linterCheck: 'QuoteCharacter',
+  docs: {
+    example: "APP_NAME=\"demo\"",
+    fix: "Remove the quotes (the safe fix, when the quotes are only delimiters).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'QuoteCharacter')) {
       const value = line.value;
@@ -23,7 +29,8 @@ export const quoteCharacter: Rule = {
       const safe = !inner.includes('"') && !inner.includes("'");
       ctx.report({
         span,
-        message: `The value ${value.text} has quote characters it does not need.`,
+        // Never the value itself: it may be a secret.
+        message: 'The value has quote characters it does not need.',
         fixes: [{ title: 'Remove the quote characters', edits: [{ span, newText: unquoted }], safe, preferred: safe }],
       });
     }

@@ -7,6 +7,12 @@ export const spaceCharacter: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A line has spaces around `=`.',
+  fixAll: true,
+  linterCheck: 'SpaceCharacter',
+  docs: {
+    example: "APP_PORT = 8080",
+    fix: "Write `KEY=value` without blanks around `=` (the safe fix).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'SpaceCharacter')) {
       // dotenv-linter looks only at lines with exactly one `=`.

@@ -41,6 +41,12 @@ export const substitutionKey: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A `${NAME}` reference misses a brace or has something else than a name inside.',
+  fixAll: true,
+  linterCheck: 'SubstitutionKey',
+  docs: {
+    example: "URL=http://${HOST",
+    fix: "Write `${NAME}` with both braces, or `$NAME` (the safe fix adds the missing brace when its place is clear).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'SubstitutionKey')) {
       if (!line.value || !line.key) continue;
@@ -51,10 +57,9 @@ export const substitutionKey: Rule = {
       if (bad.length === 0) continue;
       const first = bad[0];
       const edits = bad.flatMap((s) => braceEdit(value, s, base));
-      const shown = `$${first.text}`;
       ctx.report({
         span: { start: base + first.at - 1, end: base + first.at + first.text.length },
-        message: `The key ${line.key.text} has a malformed reference \`${shown}\`: write \`\${NAME}\` or \`$NAME\`.`,
+          message: `The key ${line.key.text.trimEnd()} has a malformed reference${shownReference(first)}: write \`\${NAME}\` or \`$NAME\`.`,
         info: { key: line.key.text },
         fixes: edits.length > 0 && edits.length === bad.length
           ? [{ title: 'Complete the braces of the reference', edits, safe: true, preferred: true }]
@@ -63,6 +68,16 @@ export const substitutionKey: Rule = {
     }
   },
 };
+
+/**
+ * The reference up to the end of its name (`${NAME`, `$NAME`), never further: the rest
+ * of the piece runs to the next `$` and may hold a value (a `:-` default, a password).
+ */
+function shownReference(s: Segment): string {
+  const open = s.text.startsWith('{');
+  const name = NAME.exec(open ? s.text.slice(1) : s.text)?.[0];
+  return name ? ` \`$${open ? '{' : ''}${name}\`` : '';
+}
 
 /**
  * The one missing brace, when it is clear where it goes: `${NAME` gets its `}`

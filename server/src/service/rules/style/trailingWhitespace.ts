@@ -7,6 +7,12 @@ export const trailingWhitespace: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A line ends with spaces.',
+  fixAll: true,
+  linterCheck: 'TrailingWhitespace',
+  docs: {
+    example: "APP_PORT=8080   ",
+    fix: "Remove the spaces at the end of the line (the safe fix).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'TrailingWhitespace')) {
       if (!line.text.endsWith(' ')) continue;

@@ -13,6 +13,12 @@ export const unorderedKey: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A key is out of alphabetical order within its group (groups are separated by blank lines).',
+  fixAll: true,
+  linterCheck: 'UnorderedKey',
+  docs: {
+    example: "PORT=8080\nHOST=0.0.0.0",
+    fix: "Sort the keys of the group. The first out-of-order key of a group carries the fix that sorts the whole group (comments move with the key below them); fix-all applies it.",
+  },
   check(ctx) {
     const group = new Group();
     /** The group's lines (comments too), from its first line to its last key. */
@@ -20,16 +26,18 @@ export const unorderedKey: Rule = {
     let pending: { line: LinterLine; key: string; before: string }[] = [];
     const close = (): void => {
       if (pending.length > 0) {
-        // One fix object for the whole group: every finding carries the same sort.
+        // The sort rewrites the whole group: only the group's first finding carries it. Were every
+        // finding to carry it, the diagnostics would grow with the square of the group's size.
         const fix = sortFix(ctx.doc.text, members);
-        for (const p of pending) {
+        const first = pending[0].line.line;
+        pending.forEach((p, i) => {
           ctx.report({
             span: { start: p.line.key!.start, end: p.line.key!.start + p.key.length },
-            message: `The key ${p.key.trimEnd()} should go before ${p.before.trimEnd()} (keys are sorted alphabetically within a group of lines).`,
+            message: `The key ${p.key.trimEnd()} should go before ${p.before.trimEnd()} (keys are sorted alphabetically within a group of lines${i > 0 && fix ? `; the fix on line ${first + 1} sorts the group` : ''}).`,
             info: { key: p.key, before: p.before },
-            fixes: fix ? [fix] : [],
+            fixes: fix && i === 0 ? [fix] : [],
           });
-        }
+        });
       }
       group.clear();
       members = [];

@@ -8,6 +8,12 @@ export const valueWithoutQuotes: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A value with whitespace in it is not quoted.',
+  fixAll: true,
+  linterCheck: 'ValueWithoutQuotes',
+  docs: {
+    example: "GREETING=hello world",
+    fix: "Surround the value with quotes (the safe fix picks quotes that keep the value dotenv reads; none is offered when the value has an inline comment).",
+  },
   check(ctx) {
     for (const line of linted(ctx.doc, 'ValueWithoutQuotes')) {
       const value = line.value;
