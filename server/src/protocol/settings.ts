@@ -1,5 +1,5 @@
 /** The `envls.*` settings as the server reads them, with defaults. */
-import type { Severity } from '../service/rules/rule';
+import { SEVERITIES, type Severity } from '../service/rules/rule';
 import type { ValidationSettings } from '../service/validate';
 
 export interface EnvlsSettings {
@@ -24,7 +24,8 @@ export const DEFAULT_SETTINGS: EnvlsSettings = {
   lint: {},
 };
 
-const SEVERITIES = new Set(['off', 'hint', 'information', 'warning', 'error']);
+/** The severities a rule may be given, as rules/rule.ts declares them. */
+const KNOWN_SEVERITIES: ReadonlySet<string> = new Set(SEVERITIES);
 
 /** Tolerates any shape: a wrong type falls back to the default rather than breaking the server. */
 export function readSettings(raw: unknown): EnvlsSettings {
@@ -32,7 +33,7 @@ export function readSettings(raw: unknown): EnvlsSettings {
   const lint: Record<string, Severity> = {};
   if (o.lint && typeof o.lint === 'object') {
     for (const [code, value] of Object.entries(o.lint as Record<string, unknown>)) {
-      if (typeof value === 'string' && SEVERITIES.has(value)) lint[code] = value as Severity;
+      if (typeof value === 'string' && KNOWN_SEVERITIES.has(value)) lint[code] = value as Severity;
     }
   }
   const schemas: Record<string, string | string[]> = {};

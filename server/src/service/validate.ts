@@ -136,6 +136,18 @@ function redactedStack(error: unknown, doc: EnvDocument): string {
   return [...values].sort((a, b) => b.length - a.length).reduce((text, value) => text.split(value).join('•••'), stack);
 }
 
+/** One codeDescription object per code, shared by its diagnostics (thousands of them with style rules on). */
+const codeDescriptions = new Map<string, { href: string }>();
+
+function codeDescriptionOf(code: string): { href: string } {
+  let description = codeDescriptions.get(code);
+  if (!description) {
+    description = Object.freeze({ href: ruleDocsUrl(code) });
+    codeDescriptions.set(code, description);
+  }
+  return description;
+}
+
 function boundedMessage(message: string): string {
   return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 }
@@ -155,7 +167,7 @@ function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity
     severity: LSP_SEVERITY[severity],
     source: DIAGNOSTIC_SOURCE,
     code,
-    codeDescription: { href: ruleDocsUrl(code) },
+    codeDescription: codeDescriptionOf(code),
     message: boundedMessage(finding.message),
     data,
   };
