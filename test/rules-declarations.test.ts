@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import dotenv from 'dotenv';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseEnv } from '../server/src/service/parser/parse';
-import { validate, validateDocument, MAX_MESSAGE_LENGTH, type DiagnosticData } from '../server/src/service/validate';
+import { codeDiagnostic, validate, validateDocument, MAX_MESSAGE_LENGTH, type DiagnosticData } from '../server/src/service/validate';
 import { chooseFixes, fixAll } from '../server/src/service/fixAll';
 import { ALL_RULES, RULES_BY_CODE } from '../server/src/service/rules/registry';
 import { ruleDocsUrl } from '../server/src/service/rules/docs';
@@ -18,6 +18,7 @@ import type { Rule } from '../server/src/service/rules/rule';
 import { schemaSetFor } from '../server/src/service/schema/schemaSet';
 import { MAX_CACHED_SUGGESTIONS, suggestionsFor } from '../server/src/service/rules/schema/unknownVariable';
 import { makeSchema } from './support/testSchema';
+import { builtinSchemas } from '../server/src/service/schema/builtin';
 import { REPO_DIR } from './support/corpus';
 
 const STYLE = { styleRules: true };
@@ -40,6 +41,12 @@ test('every diagnostic links to its documentation page (codeDescription.href), a
     assert.equal(d.codeDescription?.href, ruleDocsUrl(String(d.code)), String(d.code));
     assert.ok(existsSync(join(REPO_DIR, 'docs', 'rules', `${d.code}.md`)), `docs/rules/${d.code}.md`);
   }
+});
+
+test('codes without a rule (invalidSchema) get their declared severity and documentation link too', () => {
+  const range = { start: { line: 0, character: 8 }, end: { line: 0, character: 9 } };
+  const d = codeDiagnostic('invalidSchema', range, 'Expected a property name.');
+  assert.deepEqual(d, { range, severity: 1, source: 'envls', code: 'invalidSchema', codeDescription: { href: ruleDocsUrl('invalidSchema') }, message: 'Expected a property name.' });
 });
 
 test('a rule that throws: one internalError naming it, no value in it, the failure with its stack, the other rules still report', () => {
@@ -189,9 +196,18 @@ test('invalidValue names a value only when nothing marks it sensitive', () => {
   assert.match(messageOf(plain), /verbose/, 'a log level is no secret: the message says what is wrong with it');
 });
 
-test('the documented example of each core and style rule gets that diagnostic', () => {
-  for (const rule of ALL_RULES.filter((r) => r.group !== 'schema' && r.code !== 'unknownSchema')) {
-    const found = validate({ doc: parseEnv(rule.docs.example), settings: STYLE }).map((d) => d.code);
+test('the documented example of each rule gets that diagnostic (schema rules with the builtin schema it names)', () => {
+  const builtin = builtinSchemas();
+  for (const rule of ALL_RULES) {
+    const id = /# envls-schema:\s*(\S+)/.exec(rule.docs.example)?.[1];
+    const known = id === undefined ? undefined : builtin.get(id);
+    const found = validate({
+      doc: parseEnv(rule.docs.example),
+      schemas: known ? [known] : [],
+      certainty: known ? 'explicit' : 'none',
+      unknownSchemaIds: id && !known ? [{ id }] : [],
+      settings: STYLE,
+    }).map((d) => d.code);
     assert.ok(found.includes(rule.code), `${rule.code}'s example: ${JSON.stringify(rule.docs.example)} gets ${found.join(', ')}`);
   }
 });

@@ -8,7 +8,7 @@ import type { EnvDocument, Span } from './parser/model';
 import { schemaSetFor } from './schema/schemaSet';
 import { rangeOf } from './positions';
 import type { BindingCertainty, Finding, Rule, Severity } from './rules/rule';
-import { ALL_RULES } from './rules/registry';
+import { ALL_RULES, CODES_BY_CODE } from './rules/registry';
 import { ruleDocsUrl } from './rules/docs';
 import { buildDocumentIndex } from './rules/entryIndex';
 import type { ResolvedSchema } from './schema/types';
@@ -112,19 +112,25 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
     } catch (error) {
       // One broken rule must not take the others down. Its findings so far stay: each was complete.
       ruleFailures.push({ code: rule.code, stack: redactedStack(error, doc) });
-      diagnostics.push({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Information,
-        source: DIAGNOSTIC_SOURCE,
-        code: 'internalError',
-        codeDescription: { href: ruleDocsUrl('internalError') },
-        // The error's own message may quote the file: it goes to the log, redacted, not here.
-        message: `envls rule ${rule.code} failed (a bug in envls; the other rules still report, details are in the envls log).`,
-      });
+      // The error's own message may quote the file: it goes to the log, redacted, not here.
+      diagnostics.push(codeDiagnostic(
+        'internalError',
+        { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        `envls rule ${rule.code} failed (a bug in envls; the other rules still report, details are in the envls log).`,
+      ));
     }
   }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { diagnostics, ruleFailures };
+}
+
+/**
+ * A diagnostic of a code no rule reports (invalidSchema on a schema file, internalError),
+ * with its declared severity and documentation link: the server and the CLI build them here.
+ */
+export function codeDiagnostic(code: 'internalError' | 'invalidSchema', range: Diagnostic['range'], message: string): Diagnostic {
+  const severity = CODES_BY_CODE.get(code)!.defaultSeverity;
+  return { range, severity: LSP_SEVERITY[severity], source: DIAGNOSTIC_SOURCE, code, codeDescription: codeDescriptionOf(code), message: boundedMessage(message) };
 }
 
 /** The error's stack with every value of the file (3 characters or more) replaced by •••. */

@@ -9,7 +9,7 @@ export const aliasConflict: Rule = {
   description: 'A variable and one of its aliases (legacy names) are both set; the product reads only one.',
   fixAll: true,
   docs: {
-    example: "NEXTAUTH_SECRET=abc\nAUTH_SECRET=def",
+    example: "# envls-schema: flux/app\nAUTH_URL=https://flux.example.com\nNEXTAUTH_URL=https://old.example.com",
     fix: "Keep one of the two. When both have the same value, removing the alias is safe and fix-all does it; otherwise choose, or move the alias's value to the documented name.",
   },
   check(ctx) {

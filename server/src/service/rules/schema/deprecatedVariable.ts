@@ -9,7 +9,7 @@ export const deprecatedVariable: Rule = {
   description: 'A variable marked deprecated, with its replacement and what changed.',
   fixAll: false,
   docs: {
-    example: "# envls-schema: neosync/api\nDB_SSL_DISABLE=true",
+    example: "# envls-schema: flagsmith/frontend\nALLOW_SIGNUPS=true",
     fix: "Switch to the replacement the message names. A plain rename is offered only when the documentation says the meaning is the same; an inverted flag gets the negated value.",
   },
   check(ctx) {

@@ -17,7 +17,7 @@ export const insecureValue: Rule = {
   description: 'TLS verification switched off, a weak or placeholder secret, a reused secret, or a secret exposed to the browser (NEXT_PUBLIC_…).',
   fixAll: false,
   docs: {
-    example: "# envls-schema: authjs\nAUTH_SECRET=secret",
+    example: "# envls-schema: flux/app\nNODE_TLS_REJECT_UNAUTHORIZED=0",
     fix: "Use a long random value (the quick fix generates one), keep secrets out of `NEXT_PUBLIC_…`/`VITE_…` variables, and turn TLS verification back on.",
   },
   check(ctx) {

@@ -8,7 +8,7 @@ export const legacyName: Rule = {
   description: 'A legacy name or alias is used where the product documents another name.',
   fixAll: true,
   docs: {
-    example: "# envls-schema: authjs\nNEXTAUTH_SECRET=change-me",
+    example: "# envls-schema: flux/app\nNEXTAUTH_URL=https://flux.example.com",
     fix: "Rename the key to the documented name (the safe fix); the product reads the old name too, so nothing changes at run time.",
   },
   check(ctx) {
