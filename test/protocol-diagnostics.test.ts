@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, codesOf, type Client } from './support/lspClient';
+import { ruleDocsUrl } from '../server/src/service/rules/docs';
 
 /** envls's messages are plain strings. */
 type Diagnostic = Omit<LspDiagnostic, 'message'> & { message: string };
@@ -59,7 +60,11 @@ async function open(client: Client, text: string, name = 'app.env'): Promise<Pub
   const published = await client.open(path, text);
   assert.equal(published.uri, pathToFileURL(path).toString());
   assert.equal(published.version, 1);
-  for (const d of published.diagnostics) assert.equal(d.source, 'envls', JSON.stringify(d));
+  for (const d of published.diagnostics) {
+    assert.equal(d.source, 'envls', JSON.stringify(d));
+    // Every code's documentation page travels with it.
+    assert.equal(d.codeDescription?.href, ruleDocsUrl(String(d.code)), JSON.stringify(d));
+  }
   return published;
 }
 
