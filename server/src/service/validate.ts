@@ -95,7 +95,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
     const report = (finding: Finding): void => {
       const range = rangeOf(doc, finding.span);
       if (suppressions.isSuppressed(rule.code, range.start.line)) return;
-      diagnostics.push(toDiagnostic(doc, rule.code, severity, range, finding));
+      diagnostics.push(toDiagnostic(doc, rule.code, milder(severity, finding.severity), range, finding));
     };
     try {
       rule.check({
@@ -156,6 +156,13 @@ function codeDescriptionOf(code: string): { href: string } {
 
 function boundedMessage(message: string): string {
   return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
+}
+
+const RANK: Record<Exclude<Severity, 'off'>, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/** A finding may be worth less than its rule (never more): the user's setting stays an upper bound too. */
+function milder(ruleSeverity: Exclude<Severity, 'off'>, cap: Finding['severity']): Exclude<Severity, 'off'> {
+  return cap !== undefined && RANK[cap] < RANK[ruleSeverity] ? cap : ruleSeverity;
 }
 
 function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity, 'off'>, range: Diagnostic['range'], finding: Finding): Diagnostic {

@@ -47,6 +47,11 @@ export interface Finding {
   tags?: ('unnecessary' | 'deprecated')[];
   /** Free data for tests and clients (never secret values). */
   info?: Record<string, unknown>;
+  /**
+   * The most this finding is worth (e.g. `information` for equal alias values, `warning`
+   * for envls's own advice): the diagnostic gets the milder of this and the rule's severity.
+   */
+  severity?: Exclude<Severity, 'off' | 'error'>;
 }
 
 /**

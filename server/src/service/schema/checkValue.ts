@@ -1,6 +1,6 @@
 /** Whether a value fits its variable's declared type and constraints (invalidValue). */
 import { booleanSpellings, parseBoolean } from './values';
-import type { VariableSpec } from './types';
+import type { AdviceCheck, VariableSpec } from './types';
 import { compilePattern } from './patterns';
 
 export interface ValueProblem {
@@ -9,17 +9,44 @@ export interface ValueProblem {
   replacements?: string[];
   /** An edit of the value that fixes it for sure (e.g. trailing slash removed). */
   corrected?: string;
+  /** Milder than an error: `warning` for envls's own advice, `hint` for a documented convention. */
+  severity?: 'warning' | 'hint';
 }
+
+/** What envls says after a check that is its own choice, not the product's. */
+export const ADVICE_NOTE = "(envls advice, not the product's rule)";
 
 /** Values longer than this are not matched against user patterns (bounded regex time). */
 const MAX_PATTERN_INPUT = 4096;
 
 export function checkValue(spec: VariableSpec, value: string): ValueProblem | undefined {
   if (value.length === 0) return undefined;
-  return checkType(spec, value) ?? checkConstraints(spec, value);
+  return checkType(spec, value) ?? checkConstraints(spec, value) ?? checkConvention(spec, value);
+}
+
+/** A failed check that is envls's advice becomes a warning that says so. */
+function advised(spec: VariableSpec, check: AdviceCheck, problem: ValueProblem): ValueProblem {
+  if (!spec.advice?.includes(check)) return problem;
+  return { ...problem, message: `${problem.message} ${ADVICE_NOTE}`, severity: 'warning' };
+}
+
+/** A documented convention (e.g. a token prefix) that the value does not follow: a hint. */
+function checkConvention(spec: VariableSpec, value: string): ValueProblem | undefined {
+  const c = spec.constraints;
+  if (!c?.conventionalPattern || value.length > MAX_PATTERN_INPUT) return undefined;
+  const re = compilePattern(c.conventionalPattern);
+  if (!re || re.test(value)) return undefined;
+  return { message: `${spec.name} does not have the conventional form.${c.conventionalMessage ? ` ${c.conventionalMessage}` : ''}`, severity: 'hint' };
 }
 
 function checkType(spec: VariableSpec, value: string): ValueProblem | undefined {
+  const found = typeProblem(spec, value);
+  if (!found) return undefined;
+  const { check = 'type', ...problem } = found;
+  return advised(spec, check, problem);
+}
+
+function typeProblem(spec: VariableSpec, value: string): (ValueProblem & { check?: AdviceCheck }) | undefined {
   const name = spec.name;
   switch (spec.type) {
     case 'boolean': {
@@ -39,7 +66,7 @@ function checkType(spec: VariableSpec, value: string): ValueProblem | undefined 
       const min = spec.minimum ?? (spec.type === 'port' ? 1 : undefined);
       const max = spec.maximum ?? (spec.type === 'port' ? 65535 : undefined);
       if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-        return { message: `${name} must be between ${min ?? '-∞'} and ${max ?? '∞'}; ${value} is out of range.` };
+        return { check: min !== undefined && n < min ? 'minimum' : 'maximum', message: `${name} must be between ${min ?? '-∞'} and ${max ?? '∞'}; ${value} is out of range.` };
       }
       return undefined;
     }
@@ -99,11 +126,15 @@ function checkConstraints(spec: VariableSpec, value: string): ValueProblem | und
   }
   // Secrets' lengths are insecureValue's business, not a type error.
   const isSecret = spec.sensitive || spec.type === 'secret';
-  if (!isSecret && c.minLength !== undefined && value.length < c.minLength) return { message: `${name} must be at least ${c.minLength} characters long.${why}` };
-  if (c.maxLength !== undefined && value.length > c.maxLength) return { message: `${name} must be at most ${c.maxLength} characters long.${why}` };
+  if (!isSecret && c.minLength !== undefined && value.length < c.minLength) return advised(spec, 'minLength', { message: `${name} must be at least ${c.minLength} characters long.${why}` });
+  if (c.maxLength !== undefined && value.length > c.maxLength) return advised(spec, 'maxLength', { message: `${name} must be at most ${c.maxLength} characters long.${why}` });
   if (c.pattern && value.length <= MAX_PATTERN_INPUT) {
     const re = compilePattern(c.pattern);
-    if (re && !re.test(value)) return { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` };
+    if (re && !re.test(value)) return advised(spec, 'pattern', { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` });
+  }
+  if (c.notPattern && value.length <= MAX_PATTERN_INPUT) {
+    const re = compilePattern(c.notPattern);
+    if (re?.test(value)) return { message: `${name} has a form the product does not accept.${why}` };
   }
   return undefined;
 }

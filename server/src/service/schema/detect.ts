@@ -9,6 +9,10 @@
  * knows most of the file's variables wins; another profile is added only when it
  * explains at least two product-unique names the first does not know (a file that
  * clearly mixes services).
+ *
+ * A file that holds a name of another component of the same product (detect.otherComponents,
+ * e.g. Flux's self-hosted gateway, which shares FLUX_GATEWAY_JWT_SECRET with apps) is that
+ * component's: no profile of the product is bound, since none describes it.
  */
 import type { ResolvedSchema } from './types';
 
@@ -75,6 +79,7 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
     known: new Set([...keys].filter((k) => schema.byName.has(k) || schema.byAlias.has(k))),
     markers: (schema.detect?.markers ?? []).filter((m) => siblings.has(m)),
   }));
+  if (profiles.some((p) => (p.detect?.otherComponents ?? []).some((o) => o.variables.some((n) => keys.has(n) && !isGenericName(n))))) return [];
   const productUnique = new Set(candidates.flatMap((c) => [...c.unique]));
   const marked = candidates.filter((c) => c.markers.length > 0);
   if (productUnique.size === 0 && marked.length === 0) return [];

@@ -3,7 +3,7 @@
  * schemas/envls-schema.schema.json. Only compose.ts reads these shapes; features
  * read the resolved model in ./types.
  */
-import type { Condition, Deprecation, LookAlike, VariableSpec } from './types';
+import type { Condition, Deprecation, DetectionHints, LookAlike, VariableSpec } from './types';
 
 export type IncludeRef =
   | string
@@ -45,5 +45,5 @@ export interface SchemaFile {
   include?: IncludeRef[];
   variables?: Record<string, VariableFile>;
   lookAlikes?: LookAlike[];
-  detect?: { uniqueVariables?: string[]; minimumMatches?: number; markers?: string[] };
+  detect?: DetectionHints;
 }

@@ -83,14 +83,18 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Every constraints.pattern of every variable, screened by regexProblem. */
+/** Every pattern of every variable's constraints (pattern, notPattern, conventionalPattern), screened by regexProblem. */
 function patternProblems(json: unknown): FormatProblem[] {
   const out: FormatProblem[] = [];
   if (!isObject(json) || !isObject(json.variables)) return out;
   for (const [name, spec] of Object.entries(json.variables)) {
-    if (!isObject(spec) || !isObject(spec.constraints) || typeof spec.constraints.pattern !== 'string') continue;
-    const problem = regexProblem(spec.constraints.pattern);
-    if (problem) out.push({ path: `/variables/${escapePointer(name)}/constraints/pattern`, message: `variables.${name}.constraints.pattern: ${problem}` });
+    if (!isObject(spec) || !isObject(spec.constraints)) continue;
+    for (const key of ['pattern', 'notPattern', 'conventionalPattern']) {
+      const pattern = spec.constraints[key];
+      if (typeof pattern !== 'string') continue;
+      const problem = regexProblem(pattern);
+      if (problem) out.push({ path: `/variables/${escapePointer(name)}/constraints/${key}`, message: `variables.${name}.constraints.${key}: ${problem}` });
+    }
   }
   return out;
 }

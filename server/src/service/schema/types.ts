@@ -72,9 +72,21 @@ export interface ValueConstraints {
   prefix?: string;
   suffix?: string;
   noTrailingSlash?: boolean;
+  /** JavaScript regular expression the value must NOT match (e.g. a path the product adds itself). */
+  notPattern?: string;
   /** Shown when a constraint fails. */
   message?: string;
+  /**
+   * A form the documentation calls conventional (e.g. a token prefix): a value that
+   * does not match it is a hint, never an error.
+   */
+  conventionalPattern?: string;
+  /** Shown with the hint when conventionalPattern does not match. */
+  conventionalMessage?: string;
 }
+
+/** Checks of a variable that are envls's own choice, not the product's documentation or code. */
+export type AdviceCheck = 'type' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'pattern';
 
 export interface VariableSpec {
   name: string;
@@ -101,6 +113,8 @@ export interface VariableSpec {
   examples?: string[];
   /** Literal default value as documented. */
   default?: string;
+  /** A documented default that is not a literal value (e.g. "no limit", "Neosync's PostHog key"). */
+  defaultDescription?: string;
   /** The default is another variable's value (e.g. KUBERNETES_NAMESPACE). */
   defaultFrom?: string;
   required?: Requirement;
@@ -125,6 +139,11 @@ export interface VariableSpec {
   managedBy?: string;
   /** Free text: choices made where the source page contradicts itself. */
   notes?: string;
+  /**
+   * Checks that are envls's advice (e.g. a minimum secret length the product does not
+   * document): reported at warning at most, and said to be advice.
+   */
+  advice?: AdviceCheck[];
 }
 
 /** "Names that look alike": a name people write by mistake, and what they meant. */
@@ -142,6 +161,19 @@ export interface DetectionHints {
   minimumMatches?: number;
   /** File names that, beside the .env file, mark the product (e.g. flux.json). */
   markers?: string[];
+  /**
+   * Components of the same product that no profile describes (e.g. Flux's self-hosted
+   * gateway): a file holding one of their names is not this profile's.
+   */
+  otherComponents?: OtherComponent[];
+}
+
+export interface OtherComponent {
+  name: string;
+  /** Names only that component sets (never generic ones). */
+  variables: string[];
+  /** Where those names come from. */
+  source?: string;
 }
 
 export interface ResolvedSchema {

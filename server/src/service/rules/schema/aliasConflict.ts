@@ -36,6 +36,8 @@ export const aliasConflict: Rule = {
             `${spec.name} and ${alias} are both set; ${schema.product} reads ${winner}, so ${loser} is ignored. ` +
             (same ? 'Both have the same value.' : 'The values differ.'),
           info: { canonical: spec.name, alias, winner, sameValue: same },
+          // Equal values: whichever name is read, the program gets the same value; nothing is wrong.
+          severity: same ? 'information' : undefined,
           fixes: [
             { title: `Remove ${alias} (keep ${spec.name})`, edits: [{ span: wholeLinesSpan(ctx.doc, other.span), newText: '' }], safe: same, preferred: same || winner === spec.name },
             ...(same ? [] : [moveValue]),

@@ -2,6 +2,7 @@ import type { Entry } from '../../parser/model';
 import type { Fix, Rule, RuleContext } from '../rule';
 import type { VariableSpec } from '../../schema/types';
 import { generateSecret } from '../../secrets';
+import { ADVICE_NOTE } from '../../schema/checkValue';
 
 const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
 
@@ -44,7 +45,8 @@ export const insecureValue: Rule = {
       if (spec.placeholders?.includes(entry.value)) {
         report(ctx, entry, spec, `${spec.name} is still the documented placeholder value; anyone who read the docs knows it.`, 'placeholder');
       } else if (min !== undefined && entry.value.length < min) {
-        report(ctx, entry, spec, `${spec.name} is ${entry.value.length} characters long; use at least ${min} random characters.`, 'tooShort');
+        const advice = spec.advice?.includes('minLength') ? ` ${ADVICE_NOTE}` : '';
+        report(ctx, entry, spec, `${spec.name} is ${entry.value.length} characters long; use at least ${min} random characters.${advice}`, 'tooShort');
       }
       for (const other of spec.mustDifferFrom ?? []) {
         const otherEntry = byKey.get(other) ?? aliasEntry(ctx, other);

@@ -37,7 +37,7 @@ export const invalidValue: Rule = {
       }
       // Never echo a secret back, not even in a message.
       const message = hidden && entry.value.length > 0 ? problem.message.split(entry.value).join('•••') : problem.message;
-      ctx.report({ span: span.end > span.start ? span : entry.keySpan, message, info: { variable: match.spec.name }, fixes });
+      ctx.report({ span: span.end > span.start ? span : entry.keySpan, message, info: { variable: match.spec.name }, fixes, severity: problem.severity });
     });
   },
 };
