@@ -172,9 +172,17 @@ describe('schema codes', () => {
     assert.deepEqual(codesOf(p.diagnostics), ['aliasConflict']);
   });
 
-  test('aliasConflict in neosync/app, where NEXTAUTH_SECRET is canonical: AUTH_SECRET is the one ignored', async () => {
+  test('aliasConflict with equal values is information (NEXTAUTH_URL beside an equal AUTH_URL, as in real files)', async () => {
+    // Neosync's app runs next-auth v5, which reads AUTH_SECRET first: NEXTAUTH_SECRET is the one ignored.
     const p = await open(plain, `# envls-schema: neosync/app\nNEXTAUTH_SECRET=${SECRET_A}\nAUTH_SECRET=${SECRET_A}\n`);
-    only(p, 'aliasConflict', 2, WARNING, 'NEXTAUTH_SECRET and AUTH_SECRET are both set', 'Neosync reads NEXTAUTH_SECRET', 'AUTH_SECRET is ignored', 'Both have the same value');
+    only(p, 'aliasConflict', 2, INFORMATION, 'NEXTAUTH_SECRET and AUTH_SECRET are both set', 'Neosync reads AUTH_SECRET', 'NEXTAUTH_SECRET is ignored', 'Both have the same value');
+    const flux = await open(plain, '# envls-schema: flux/app\nAUTH_URL=http://localhost:3000\nNEXTAUTH_URL=http://localhost:3000\n');
+    only(flux, 'aliasConflict', 2, INFORMATION, 'AUTH_URL and NEXTAUTH_URL are both set', 'Both have the same value');
+  });
+
+  test('aliasConflict with different values stays a warning', async () => {
+    const p = await open(plain, '# envls-schema: flux/app\nAUTH_URL=http://localhost:3000\nNEXTAUTH_URL=https://app.example.com\n');
+    only(p, 'aliasConflict', 2, WARNING, 'AUTH_URL and NEXTAUTH_URL are both set', 'The values differ');
   });
 
   test('legacyName: an alias used alone is information', async () => {

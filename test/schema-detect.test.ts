@@ -51,11 +51,11 @@ test('one unique name is a weak detection; two make it confident', () => {
 });
 
 test('the best profile of a product wins; a file that clearly mixes services gets both', () => {
-  // NUCLEUS_ENV is an API name, but the file is a worker's.
+  // NUCLEUS_ENV is read by every Neosync service; these files are a worker's and an API's.
   assert.deepEqual(ids(['NUCLEUS_ENV', 'NEOSYNC_URL', 'TEMPORAL_URL', 'TEMPORAL_NAMESPACE', 'TEMPORAL_TASK_QUEUE', 'REDIS_URL']), ['neosync/worker:confident']);
   assert.deepEqual(ids(['NUCLEUS_ENV', 'AUTH_CLIENTID_SECRET', 'DB_HOST', 'DB_PORT', 'DB_MIGRATIONS_TABLE_QUOTED']), ['neosync/api:confident']);
-  // One .env for the API and the worker together.
-  assert.deepEqual(ids(['NUCLEUS_ENV', 'AUTH_CLIENTID_SECRET', 'DB_HOST', 'NEOSYNC_URL', 'CHECK_ACCOUNT_TIMER_SECONDS', 'TEMPORAL_TASK_QUEUE']).sort(), ['neosync/api:confident', 'neosync/worker:confident']);
+  // One .env for the API and the worker together (two API-only names beside the worker's).
+  assert.deepEqual(ids(['NUCLEUS_ENV', 'AUTH_CLIENTID_SECRET', 'AUTH_CLI_AUDIENCE', 'DB_HOST', 'NEOSYNC_URL', 'CHECK_ACCOUNT_TIMER_SECONDS', 'TEMPORAL_TASK_QUEUE']).sort(), ['neosync/api:confident', 'neosync/worker:confident']);
   // Flagsmith's API and frontend in one environment.
   assert.deepEqual(ids(['ALLOW_ADMIN_INITIATION_VIA_CLI', 'FLAGSMITH_DOMAIN', 'FLAGSMITH_API_URL', 'FLAGSMITH_ON_FLAGSMITH_API_KEY']).sort(), ['flagsmith/api:confident', 'flagsmith/frontend:confident']);
 });

@@ -188,21 +188,28 @@ test('Neosync: the seed\'s contradictions are resolved and recorded in notes', (
   // NEOSYNC_URL: a base url whose documented default has no scheme.
   assert.equal(spec('neosync/worker', 'NEOSYNC_URL').default, 'http://localhost:8080');
   assert.match(spec('neosync/worker', 'NEOSYNC_URL').notes ?? '', /localhost:8080/);
-  // MAX_ALLOWED_RECORDS: default "NULL".
+  // MAX_ALLOWED_RECORDS: default "NULL", not a literal value: a described default.
   assert.equal(spec('neosync/api', 'MAX_ALLOWED_RECORDS').default, undefined);
-  assert.match(spec('neosync/api', 'MAX_ALLOWED_RECORDS').notes ?? '', /NULL/);
+  assert.equal(spec('neosync/api', 'MAX_ALLOWED_RECORDS').defaultDescription, 'NULL: no limit unless set');
+  assert.equal(spec('neosync/app', 'POSTHOG_KEY').default, undefined);
+  assert.equal(spec('neosync/app', 'POSTHOG_KEY').defaultDescription, "Neosync's posthog api key");
 });
 
-test('Neosync app is a next-auth v4 app: NEXTAUTH_* are canonical, AUTH_* are aliases', () => {
+test("Neosync's app runs next-auth v5 (its code, not the issue's v4 premise): AUTH_SECRET stands in for NEXTAUTH_SECRET and wins; AUTH_URL does not stand in for NEXTAUTH_URL", () => {
   const app = schema('neosync/app');
   const secret = spec('neosync/app', 'NEXTAUTH_SECRET');
   assert.deepEqual(secret.aliases, ['AUTH_SECRET']);
-  assert.equal(secret.precedence, 'canonical');
+  // next-auth v5: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET.
+  assert.equal(secret.precedence, 'alias');
+  assert.match(secret.notes ?? '', /next-auth v5.*AUTH_SECRET/);
   assert.equal(secret.sensitive, true);
   assert.equal(secret.constraints?.minLength, 32);
   assert.equal(app.byAlias.get('AUTH_SECRET'), secret);
   assert.ok(!app.byName.has('AUTH_SECRET'));
-  assert.deepEqual(spec('neosync/app', 'NEXTAUTH_URL').aliases, ['AUTH_URL']);
+  // Neosync's sign-out route reads process.env.NEXTAUTH_URL itself.
+  assert.equal(spec('neosync/app', 'NEXTAUTH_URL').aliases, undefined);
+  assert.ok(!app.byAlias.has('AUTH_URL') && !app.byName.has('AUTH_URL'));
+  assert.match(spec('neosync/app', 'NEXTAUTH_URL').notes ?? '', /provider-sign-out/);
   // Flux's app is Auth.js v5: the other way round.
   assert.deepEqual(spec('flux', 'AUTH_SECRET').aliases, ['NEXTAUTH_SECRET']);
   assert.equal(schema('flux').byAlias.get('NEXTAUTH_URL')?.name, 'AUTH_URL');

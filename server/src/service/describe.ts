@@ -16,6 +16,7 @@ export function describeVariable(spec: VariableSpec, schema: ResolvedSchema, use
   facts.push(`Type: ${describeType(spec)}`);
   if (spec.default !== undefined && spec.default !== '') facts.push(`Default: \`${sensitive || embedsCredential(spec.default) ? '(hidden)' : spec.default}\``);
   if (spec.defaultFrom) facts.push(`Default: the value of \`${spec.defaultFrom}\``);
+  else if (spec.defaultDescription && (spec.default === undefined || spec.default === '')) facts.push(`Default: ${spec.defaultDescription}`);
   if (spec.required) {
     const req = spec.required;
     let text = req.kind === 'always' ? 'Required' : `Required when ${(req.when ?? []).map(describeCondition).join(' and ')}`;
@@ -27,7 +28,10 @@ export function describeVariable(spec: VariableSpec, schema: ResolvedSchema, use
   }
   if (spec.onlyUsedWhen?.length) facts.push(`Only used when ${spec.onlyUsedWhen.map(describeCondition).join(' and ')}`);
   if (sensitive) facts.push('Sensitive: its value is never shown');
-  if (spec.constraints?.minLength) facts.push(`At least ${spec.constraints.minLength} characters`);
+  if (spec.constraints?.minLength) facts.push(`At least ${spec.constraints.minLength} characters${spec.advice?.includes('minLength') ? " (envls advice, not the product's rule)" : ''}`);
+  const otherAdvice = (spec.advice ?? []).filter((check) => check !== 'minLength');
+  if (otherAdvice.length) facts.push(`envls advice, not the product's rule: its ${otherAdvice.map((c) => (c === 'type' ? 'accepted values' : c)).join(', ')}`);
+  if (spec.constraints?.conventionalMessage) facts.push(`Convention (a hint, never an error): ${spec.constraints.conventionalMessage}`);
   if (spec.aliases?.length) {
     const wins = spec.precedence === 'alias' ? 'the legacy name wins' : `\`${spec.name}\` wins`;
     facts.push(`Also read as ${spec.aliases.map((a) => `\`${a}\``).join(', ')} (when both are set, ${wins})`);
