@@ -11,7 +11,11 @@ import { analyze } from '../server/src/service/analyze';
 import { builtinSchemas } from '../server/src/service/schema/builtin';
 import { detectSchemas, isGenericName } from '../server/src/service/schema/detect';
 import { describeVariable } from '../server/src/service/describe';
+import { getHover } from '../server/src/service/hover';
+import { parseEnv } from '../server/src/service/parser/parse';
+import { schemaSetFor } from '../server/src/service/schema/schemaSet';
 import { CORPUS_DIR } from './support/corpus';
+import { diagnose, makeSchema } from './support/testSchema';
 
 const ERROR = 1;
 const WARNING = 2;
@@ -124,6 +128,8 @@ test('variables the products\' real files set are known, each citing the code or
   const hover = describeVariable(environment, schemas.get('flagsmith/api')!);
   assert.match(hover, /the documentation page calls it `ENV`/);
   assert.match(environment.notes ?? '', /ENV/);
+  const envHover = getHover(parseEnv('ENV=prod\n'), schemaSetFor([schemas.get('flagsmith/api')!]), { line: 0, character: 1 });
+  assert.match(JSON.stringify(envHover?.contents), /the API's settings read ENVIRONMENT/);
   assert.equal(schemas.get('flagsmith')?.byName.get('USE_SECURE_COOKIES')?.type, 'boolean');
 });
 
@@ -187,11 +193,17 @@ test("every constraint the notes call envls's own choice is marked advice", () =
 });
 
 test('advice is never an error, and says "envls advice" in the message and in hover', () => {
-  // A JavaScript-only boolean where Neosync's app code was not read.
-  const bool = withCode(bound('neosync/app', 'AUTH_ENABLED=yes\n'), 'invalidValue');
+  // A JavaScript-only boolean where the product's code was not read (the builtin ones were read: see below).
+  const guessed = makeSchema('test/js', [{ name: 'FEATURE_ON', type: 'boolean', boolean: 'js', advice: ['type'] }]);
+  const bool = diagnose('FEATURE_ON=yes\n', [guessed]).filter((d) => d.code === 'invalidValue');
   assert.deepEqual(bool.map((d) => d.severity), [WARNING]);
-  assert.match(bool[0].message, /envls advice/);
-  assert.match(describeVariable(spec('neosync/app', 'AUTH_ENABLED'), schemas.get('neosync/app')!), /envls advice, not the product's rule: its accepted values/);
+  assert.match(String(bool[0].message), /envls advice/);
+  assert.match(describeVariable(guessed.variables[0], guessed), /envls advice, not the product's rule: its accepted values/);
+  // Neosync's app code compares AUTH_ENABLED with 'true': that is the product's rule, an error.
+  const read = withCode(bound('neosync/app', 'AUTH_ENABLED=yes\n'), 'invalidValue');
+  assert.deepEqual(read.map((d) => d.severity), [ERROR]);
+  assert.match(spec('neosync/app', 'AUTH_ENABLED').notes ?? '', /config\.ts#L13/);
+  assert.deepEqual(spec('flagsmith/frontend', 'USE_SECURE_COOKIES').boolean, ['true', '1', 'false', '0']);
   // A minimum chosen by envls for a timer.
   const timer = withCode(bound('neosync/worker', 'CHECK_ACCOUNT_TIMER_SECONDS=0\n'), 'invalidValue');
   assert.deepEqual(timer.map((d) => d.severity), [WARNING]);
