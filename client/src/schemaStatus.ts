@@ -96,8 +96,8 @@ export class SchemaStatus implements Disposable {
     if (docs?.documentation) {
       this.docsItem ??= languages.createLanguageStatusItem('envls.schemaDocs', this.selector);
       this.docsItem.name = 'envls schema documentation';
-      this.docsItem.text = `$(book) ${docs.title}`;
-      this.docsItem.detail = 'documentation';
+      this.docsItem.text = `$(book) ${hostOf(docs.documentation)}`;
+      this.docsItem.detail = 'schema documentation';
       this.docsItem.command = { title: 'Open schema documentation', command: 'envls.openSchemaDocs', tooltip: docs.documentation };
     } else {
       this.docsItem?.dispose();
@@ -115,5 +115,13 @@ export class SchemaStatus implements Disposable {
     this.schemaItem.dispose();
     this.cloakItem.dispose();
     this.docsItem?.dispose();
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
   }
 }

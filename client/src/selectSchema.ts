@@ -47,7 +47,7 @@ export async function selectSchema(editor: TextEditor | undefined, status: Schem
   const relative = folder && document.uri.scheme === 'file' ? path.relative(folder.uri.fsPath, document.uri.fsPath) : undefined;
   const comment = { label: `$(comment) Add "# envls-schema: ${id}" to this file`, detail: 'Travels with the file; wins over settings and detection.' };
   const setting = relative
-    ? { label: `$(settings) Bind in workspace settings (envls.schemas)`, detail: `"${id}": "${literalGlob(relative)}" in ${folder!.name}'s settings; the file is not changed.` }
+    ? { label: `$(settings) Bind in workspace settings (envls.schemas)`, detail: `"${id}": "${literalGlob(relative)}" in the workspace settings; the file is not changed.` }
     : undefined;
   const where = setting ? await window.showQuickPick([comment, setting], { title: `Where to bind ${id}` }) : comment;
   if (!where) return;
@@ -62,9 +62,16 @@ export async function selectSchema(editor: TextEditor | undefined, status: Schem
     editor.revealRange(new Range(edit.line, 0, edit.line, 0));
     return;
   }
-  const config = workspace.getConfiguration('envls', document.uri);
-  const current = config.inspect<SchemaGlobs>('schemas')?.workspaceFolderValue;
-  await config.update('schemas', bindInSetting(current, id, literalGlob(relative!)), ConfigurationTarget.WorkspaceFolder);
+  // envls.schemas is a window-scoped setting, read once for the workspace; its globs are relative to the
+  // file's workspace folder, so the workspace's value serves multi-root workspaces too.
+  const config = workspace.getConfiguration('envls');
+  const current = config.inspect<SchemaGlobs>('schemas')?.workspaceValue;
+  try {
+    await config.update('schemas', bindInSetting(current, id, literalGlob(relative!)), ConfigurationTarget.Workspace);
+  } catch (error) {
+    void window.showErrorMessage(`envls: could not write envls.schemas: ${(error as Error).message}`);
+    return;
+  }
   if (hasDirective(lines)) {
     void window.showInformationMessage(`envls: ${id} is bound in settings, but the file's "# envls-schema" comment still wins; remove it to use the setting.`);
   }
