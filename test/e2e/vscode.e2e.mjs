@@ -390,6 +390,17 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await waitFor(`no problems left on ${userSchema.envFile}`, async () => (await explorerProblemCount(userSchema.envFile)) === 0, 30_000);
   }));
 
+  test('"envls: Fix All" from the palette applies source.fixAll.envls (the duplicate dotenv ignores goes)', step('fix-all', async () => {
+    await openFile('fixall.env');
+    await waitFor('the duplicateKey squiggle', async () => (await explorerProblemCount('fixall.env')) > 0, 30_000);
+    await caretOnLine('APP_MODE=live');
+    await runCommand('envls: Fix All');
+    await waitFor('the earlier APP_MODE line removed', async () => {
+      const text = (await editorText()).replace(/\u00a0/g, ' ');
+      return !/^APP_MODE=draft$/m.test(text) && /^APP_MODE=live$/m.test(text);
+    });
+  }));
+
   test('"envls: Select Schema…" binds a file through envls.schemas or a # envls-schema comment', step('select-schema', async (t) => {
     const file = 'pick.env';
     const status = page.locator('#status\\.languageStatus');
