@@ -15,8 +15,7 @@ const set = new SchemaSet([
   makeSchema('test/app', [
     { name: 'SIGNING', type: 'secret', sensitive: true },
     { name: 'LOG_LEVEL' },
-    // Known to the schema as not sensitive: its name alone does not cloak it.
-    { name: 'TOKEN_TTL', type: 'integer' },
+    { name: 'SESSION_TTL', type: 'integer' },
   ]),
 ]);
 const none = new SchemaSet([]);
@@ -27,16 +26,17 @@ function cloaked(text: string, schemas = set, mode: 'sensitive' | 'all' | 'off' 
   return cloakRanges(doc, schemas, mode).map((r) => text.slice(doc.lineStarts[r.start.line] + r.start.character, doc.lineStarts[r.end.line] + r.end.character));
 }
 
-test('sensitive mode: values secret by schema, by a secret-looking name, or holding a URL credential', () => {
+test('sensitive mode: values secret by schema, by a secret-looking name, or embedding a credential', () => {
   const text = [
     'SIGNING=abc123',
     'LOG_LEVEL=debug',
-    'TOKEN_TTL=3600',
+    'SESSION_TTL=3600',
     'GITHUB_TOKEN=ghp_x',
     'DATABASE_URL=postgres://app:hunter2@db:5432/app',
     'PUBLIC_URL=https://example.com/path@x',
+    'DB_URL=${VAULT_DB_PASSWORD:-hunter2}',
   ].join('\n');
-  assert.deepEqual(cloaked(text), ['abc123', 'ghp_x', 'postgres://app:hunter2@db:5432/app']);
+  assert.deepEqual(cloaked(text), ['abc123', 'ghp_x', 'postgres://app:hunter2@db:5432/app', '${VAULT_DB_PASSWORD:-hunter2}']);
 });
 
 test('the value as written is covered: quotes, and every line of a multi-line value; comments and keys are not', () => {

@@ -1,13 +1,11 @@
 /**
  * The one question cloaking asks of sensitivity: may this variable's value be shown on screen?
- * Kept apart (and tiny) so that it follows whatever ./sensitivity.ts decides.
+ * ./sensitivity.ts decides (schema, secret-looking name, or a credential the value embeds); a value
+ * sensitive only by what it embeds is cloaked whole on screen, where hover shows it redacted.
  */
 import type { SchemaSet } from './schema/schemaSet';
-import { isSensitiveName } from './sensitivity';
-
-/** `scheme://user:password@host`: a credential inside a URL, whatever the variable is called. */
-const URL_CREDENTIAL = /[a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*:[^\s/?#@]+@/i;
+import { isSensitive } from './sensitivity';
 
 export function isSensitiveValue(name: string, value: string, schemaSet: SchemaSet): boolean {
-  return isSensitiveName(name, schemaSet) || URL_CREDENTIAL.test(value);
+  return isSensitive(name, value, schemaSet);
 }
