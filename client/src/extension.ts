@@ -1,28 +1,18 @@
 /**
- * The VS Code client: starts dist/server.js, passes envls.* settings, shows which
- * schemas apply to the active file, and offers "envls: Restart Server".
+ * The VS Code client: starts dist/server.js, passes envls.* settings, shows which schemas apply to the
+ * active file (language status), cloaks secret values, and adds the palette commands: Select Schema…,
+ * Toggle Value Cloaking, Fix All, Show Log, Restart Server.
  */
 import * as path from 'node:path';
-import {
-  commands,
-  languages,
-  LanguageStatusSeverity,
-  window,
-  type ExtensionContext,
-  type LanguageStatusItem,
-  type LogOutputChannel,
-} from 'vscode';
+import { commands, env, languages, Uri, window, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { Cloaking } from './cloak';
+import { SchemaStatus, type BindingNotice } from './schemaStatus';
+import { selectSchema } from './selectSchema';
 
 const LANGUAGE_IDS = ['dotenv', 'env-spec'];
-
-interface BindingNotice {
-  uri: string;
-  schemas: { id: string; title: string }[];
-  source: string;
-  certainty: string;
-  reason: string;
-}
+/** The code action kind of envls's fix-all (server: service/codeActions.ts FIX_ALL_KIND). */
+const FIX_ALL_KIND = 'source.fixAll.envls';
 
 let client: LanguageClient | undefined;
 
@@ -43,44 +33,52 @@ export async function activate(context: ExtensionContext): Promise<void> {
     // The server registers file watchers for the configured envls.schemaFiles itself.
   };
   client = new LanguageClient('envls', 'envls', serverOptions, clientOptions);
+  const languageClient = client;
 
-  const bindings = new Map<string, BindingNotice>();
-  const status: LanguageStatusItem = languages.createLanguageStatusItem('envls.schema', selector);
-  status.name = 'envls schema';
-  status.command = { title: 'Show envls log', command: 'envls.showOutput' };
-  const refreshStatus = () => {
-    const uri = window.activeTextEditor?.document.uri.toString();
-    const notice = uri ? bindings.get(uri) : undefined;
-    if (!notice || notice.schemas.length === 0) {
-      status.text = 'envls: no schema';
-      status.detail = 'Add "# envls-schema: <id>" or set envls.schemas';
-      status.severity = LanguageStatusSeverity.Information;
-      return;
-    }
-    status.text = `envls: ${notice.schemas.map((s) => s.id).join(', ')}`;
-    status.detail = `${notice.schemas.map((s) => s.title).join(', ')} — ${notice.reason}`;
-    status.severity = LanguageStatusSeverity.Information;
-  };
-  refreshStatus();
+  const isEnvDocument = (document: TextDocument) => languages.match(selector, document) > 0;
+  const cloaking = new Cloaking(languageClient, isEnvDocument, (message) => output.warn(message));
+  const status = new SchemaStatus(languageClient, selector, cloaking);
+  cloaking.onDidChangeState(() => status.refresh());
 
   context.subscriptions.push(
     output,
+    cloaking,
     status,
-    window.onDidChangeActiveTextEditor(refreshStatus),
+    window.onDidChangeActiveTextEditor(() => status.refresh()),
+    workspace.onDidGrantWorkspaceTrust(() => status.refresh()),
+    workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('envls')) status.refresh();
+    }),
+    // A new analysis (after an edit, a settings or schema file change) is published as diagnostics.
+    languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris) cloaking.refreshUri(uri.toString());
+    }),
     commands.registerCommand('envls.restartServer', async () => {
       output.info('Restarting envls server');
-      await client?.restart();
+      await languageClient.restart();
+      cloaking.refreshVisible();
     }),
     commands.registerCommand('envls.showOutput', () => output.show(true)),
+    commands.registerCommand('envls.selectSchema', () => selectSchema(window.activeTextEditor, status)),
+    commands.registerCommand('envls.toggleCloaking', () => cloaking.toggle()),
+    commands.registerCommand('envls.openSchemaDocs', async () => {
+      await status.schemas().catch(() => []);
+      const docs = status.documentationOf(window.activeTextEditor?.document.uri.toString());
+      if (docs?.documentation) await env.openExternal(Uri.parse(docs.documentation));
+      else void window.showInformationMessage('envls: the schema of this file has no documentation page.');
+    }),
+    commands.registerCommand('envls.fixAll', () => commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' })),
   );
 
   // Settings changes reach the server without help here: it registers for workspace/didChangeConfiguration
   // (section envls) and vscode-languageclient then notifies it, after which it pulls the new values.
   await client.start();
   client.onNotification('envls/binding', (notice: BindingNotice) => {
-    bindings.set(notice.uri, notice);
-    refreshStatus();
+    status.onBinding(notice);
+    cloaking.refreshUri(notice.uri);
   });
+  void status.schemas().then(() => status.refresh(), (error: Error) => output.warn(`envls: listing schemas failed: ${error.message}`));
+  cloaking.refreshVisible();
   output.info(`envls server started (${serverModule})`);
 }
 

@@ -28,6 +28,7 @@ import { bindingInputFor } from './node/bindFile';
 import { SchemaStore } from './node/schemaStore';
 import { findSchemaFiles } from './node/schemaFiles';
 import { guard } from './protocol/guard';
+import { registerClientRequests } from './protocol/clientRequests';
 import { DEFAULT_SETTINGS, readSettings, validationSettings, type EnvlsSettings } from './protocol/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -292,6 +293,12 @@ connection.onFoldingRanges(
     return document ? getFoldingRanges(analysisOf(document).doc) : [];
   }),
 );
+
+registerClientRequests(connection, {
+  analysisOf: (uri) => { const d = documents.get(uri); return d && { version: d.version, analysis: analysisOf(d) }; },
+  availableSchemas: () => store.available,
+  log,
+});
 
 documents.listen(connection);
 connection.listen();

@@ -101,6 +101,7 @@ export const FIXTURE_FILES = {
   neosync: {
     file: '.env',
     schema: 'neosync/api',
+    schemaTitle: 'Neosync backend API',
     codes: ['missingRequired', 'invalidValue', 'duplicateKey'],
     missing: 'DB_PASS',
     invalidKey: 'DB_PORT',
@@ -109,6 +110,8 @@ export const FIXTURE_FILES = {
     completionPrefix: 'DB_P',
     completionItem: 'DB_PASS',
     completionDoc: /password/i,
+    // A secret by its schema (neosync/api): cloaked in VS Code until the caret is on its line.
+    cloaked: { key: 'AUTH_API_CLIENT_SECRET', secret: 'PufiCKGRDISEokPZ9VwB6T86aDKj33f4' },
   },
   flux: {
     file: '.env.local',

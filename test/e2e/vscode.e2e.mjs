@@ -80,7 +80,8 @@ async function editorText() {
 async function caretOnLine(prefix) {
   const l = line(prefix);
   await l.waitFor();
-  const box = await l.boundingBox();
+  // A redraw (decorations arriving) may replace the line's element between the two calls: ask again.
+  const box = await waitFor(`the box of the line ${prefix}`, () => l.boundingBox(), 10_000);
   await page.mouse.click(box.x + 4, box.y + box.height / 2);
 }
 
@@ -179,10 +180,52 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const item = page.locator('#status\\.languageStatus');
     await item.waitFor();
     await item.click();
-    const hover = page.locator('.monaco-hover, .context-view', { hasText: `envls: ${neosync.schema}` }).first();
+    // Short text (the schema's title), a short detail, and the actions; the full reason is the link's tooltip.
+    const hover = page.locator('.monaco-hover, .context-view', { hasText: `envls: ${neosync.schemaTitle}` }).first();
     await hover.waitFor();
+    const text = await hover.innerText();
+    assert.match(text, /from # envls-schema/);
+    assert.match(text, /Select schema…/);
+    assert.match(text, /Open schema documentation/);
+    assert.match(text, /Secrets hidden/);
     await screenshot('language-status-shown');
     await page.keyboard.press('Escape');
+  }));
+
+  test('secret values are cloaked on screen, shown while the cursor is on their line or after the toggle', step('cloaking', async (t) => {
+    const { key, secret } = neosync.cloaked;
+    await openFile(neosync.file);
+    const secretLine = line(`${key}=`);
+    await secretLine.waitFor();
+    // Away from the secret: the caret on another line.
+    await caretOnLine('HOST=');
+    await waitFor(`${key}'s value hidden`, async () => !(await secretLine.innerText()).includes(secret), 30_000);
+    // Not only missing from the text: the span that holds it is not rendered, and a mask stands in its place.
+    const rendering = await secretLine.evaluate((el, value) => {
+      const spans = [...el.querySelectorAll('span')];
+      const holder = spans.find((s) => s.children.length === 0 && s.textContent.includes(value));
+      const masks = spans.map((s) => getComputedStyle(s, '::before').content).filter((c) => c.includes('•'));
+      return { display: holder ? getComputedStyle(holder).display : 'absent', width: holder?.getBoundingClientRect().width ?? 0, masks };
+    }, secret);
+    t.diagnostic(`cloaked: ${JSON.stringify(rendering)}`);
+    assert.equal(rendering.display, 'none');
+    assert.equal(rendering.width, 0);
+    assert.ok(rendering.masks.length > 0, 'a mask is drawn');
+    // A variable that is not secret keeps its value in sight.
+    assert.match(await line('DB_HOST=').innerText(), /^DB_HOST=db$/);
+    await screenshot('cloaked');
+    // The caret on the secret's line shows it; moving away hides it again.
+    await caretOnLine(`${key}=`);
+    await waitFor(`${key}'s value shown with the caret on its line`, async () => (await secretLine.innerText()).includes(secret));
+    await screenshot('cloak-revealed-on-cursor-line');
+    await caretOnLine('DB_HOST=');
+    await waitFor(`${key}'s value hidden again`, async () => !(await secretLine.innerText()).includes(secret));
+    // The palette's toggle shows every value for the session, and hides them again.
+    await runCommand('envls: Toggle Value Cloaking');
+    await waitFor(`${key}'s value shown after the toggle`, async () => (await secretLine.innerText()).includes(secret));
+    await screenshot('cloak-toggled-off');
+    await runCommand('envls: Toggle Value Cloaking');
+    await waitFor(`${key}'s value hidden after toggling back`, async () => !(await secretLine.innerText()).includes(secret));
   }));
 
   test('hovering a key shows its description', step('hover', async () => {
@@ -345,6 +388,59 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const settings = JSON.parse(readFileSync(settingsFile, 'utf8'));
     writeFileSync(settingsFile, JSON.stringify({ ...settings, 'envls.lint': { missingRequired: 'off' } }, null, 2));
     await waitFor(`no problems left on ${userSchema.envFile}`, async () => (await explorerProblemCount(userSchema.envFile)) === 0, 30_000);
+  }));
+
+  test('"envls: Fix All" from the palette applies source.fixAll.envls (the duplicate dotenv ignores goes)', step('fix-all', async () => {
+    await openFile('fixall.env');
+    await waitFor('the duplicateKey squiggle', async () => (await explorerProblemCount('fixall.env')) > 0, 30_000);
+    await caretOnLine('APP_MODE=live');
+    await runCommand('envls: Fix All');
+    await waitFor('the earlier APP_MODE line removed', async () => {
+      const text = (await editorText()).replace(/\u00a0/g, ' ');
+      return !/^APP_MODE=draft$/m.test(text) && /^APP_MODE=live$/m.test(text);
+    });
+  }));
+
+  test('"envls: Select Schema…" binds a file through envls.schemas or a # envls-schema comment', step('select-schema', async (t) => {
+    const file = 'pick.env';
+    const status = page.locator('#status\\.languageStatus');
+    /** The language status hover's text (opened by a click, closed again). */
+    const statusHover = async (hasText) => {
+      await status.click();
+      const hover = page.locator('.monaco-hover, .context-view', { hasText }).first();
+      await hover.waitFor();
+      const text = await hover.innerText();
+      await page.keyboard.press('Escape');
+      return text;
+    };
+    await openFile(file);
+    await statusHover('envls: no schema');
+    const pick = async (id, where) => {
+      await runCommand('envls: Select Schema…');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'flagsmith' }).first().waitFor();
+      await input.fill(id);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: id }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: where }).first().waitFor();
+      await input.fill(where);
+      await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: where }).first().waitFor();
+      await screenshot(`select-schema-${where.split(' ')[0].toLowerCase()}`);
+      await page.keyboard.press('Enter');
+    };
+    // In the workspace settings: the file is not changed.
+    await pick('flagsmith/api', 'Bind in workspace settings');
+    const settingsFile = join(cs.workspace, '.vscode/settings.json');
+    const written = await waitFor('envls.schemas written', () => JSON.parse(readFileSync(settingsFile, 'utf8'))['envls.schemas']);
+    t.diagnostic(`envls.schemas: ${JSON.stringify(written)}`);
+    assert.deepEqual(written, { 'flagsmith/api': file });
+    await waitFor('the status to name Flagsmith API', async () => /envls: Flagsmith API/.test(await statusHover('envls: Flagsmith API')));
+    assert.match(await statusHover('envls: Flagsmith API'), /from envls\.schemas/);
+    // As a comment at the top of the file.
+    await pick('flux/app', 'Add');
+    // The editor draws spaces as no-break spaces.
+    await waitFor('the comment on the first line', async () => (await editorText()).replace(/\u00a0/g, ' ').startsWith('# envls-schema: flux/app\n'));
+    assert.match(await statusHover('envls: Flux app'), /from # envls-schema/);
   }));
 });
 

@@ -1,0 +1,58 @@
+/**
+ * The VS Code client's pure parts (no `vscode` import): which cloaked values stay hidden given the
+ * cursors, and what "Select schema…" writes (the comment line or the envls.schemas entry).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hiddenRanges } from '../client/src/cloakReveal';
+import { bindInSetting, directiveEdit, hasDirective, literalGlob, statusDetail, statusText } from '../client/src/schemaChoice';
+
+const range = (startLine: number, endLine = startLine) => ({ start: { line: startLine, character: 4 }, end: { line: endLine, character: 9 } });
+
+test('cloaking: a value shows while a cursor or selection touches one of its lines', () => {
+  const ranges = [range(1), range(3, 5), range(8)];
+  assert.deepEqual(hiddenRanges(ranges, []), ranges);
+  assert.deepEqual(hiddenRanges(ranges, [{ start: 1, end: 1 }]), [range(3, 5), range(8)]);
+  // Any line of a multi-line value reveals it whole.
+  assert.deepEqual(hiddenRanges(ranges, [{ start: 4, end: 4 }]), [range(1), range(8)]);
+  // A selection over several lines reveals each value it touches; several cursors each reveal theirs.
+  assert.deepEqual(hiddenRanges(ranges, [{ start: 0, end: 3 }]), [range(8)]);
+  assert.deepEqual(hiddenRanges(ranges, [{ start: 1, end: 1 }, { start: 8, end: 8 }]), [range(3, 5)]);
+  assert.deepEqual(hiddenRanges(ranges, [{ start: 2, end: 2 }, { start: 6, end: 7 }]), ranges);
+});
+
+test('select schema, comment: first line of the file, or in place of the directive that wins', () => {
+  assert.deepEqual(directiveEdit(['A=1', 'B=2'], 'flux/app'), { line: 0, replace: false, text: '# envls-schema: flux/app' });
+  assert.deepEqual(directiveEdit(['# app', '  #envls-schema : flux', 'A=1', '# envls-schema: x'], 'flux/app'), { line: 1, replace: true, text: '# envls-schema: flux/app' });
+  assert.deepEqual(directiveEdit([], 'authjs'), { line: 0, replace: false, text: '# envls-schema: authjs' });
+  assert.equal(hasDirective(['A=1', '# envls-schema: flux']), true);
+  // A value that merely mentions it is not a directive.
+  assert.equal(hasDirective(['A=# envls-schema: flux']), false);
+});
+
+test('select schema, setting: the file bound to the chosen id only, other entries kept', () => {
+  assert.deepEqual(bindInSetting(undefined, 'flux/app', 'app/.env'), { 'flux/app': 'app/.env' });
+  assert.deepEqual(
+    bindInSetting({ 'neosync/api': ['backend/.env*', 'app/.env'], flagsmith: 'app/.env', 'flux/app': 'web/.env' }, 'flux/app', 'app/.env'),
+    { 'neosync/api': 'backend/.env*', 'flux/app': ['web/.env', 'app/.env'] },
+  );
+  // Already bound there: unchanged.
+  assert.deepEqual(bindInSetting({ 'flux/app': ['a', 'app/.env'] }, 'flux/app', 'app/.env'), { 'flux/app': ['a', 'app/.env'] });
+});
+
+test('select schema, setting: a path becomes a glob matching only itself', () => {
+  assert.equal(literalGlob('app/.env'), 'app/.env');
+  assert.equal(literalGlob('deploy\\[prod]/.env (copy)'), 'deploy/\\[prod\\]/.env \\(copy\\)');
+  assert.equal(literalGlob('a/*.env'), 'a/\\*.env');
+});
+
+test('status: short text and detail; never the long reason', () => {
+  assert.equal(statusText([]), 'envls: no schema');
+  assert.equal(statusText([{ id: 'flux/app', title: 'Flux app' }]), 'envls: Flux app');
+  assert.equal(statusText([{ id: 'flux/app', title: 'Flux app' }, { id: 'otel', title: 'OpenTelemetry SDK' }]), 'envls: Flux app +1');
+  assert.equal(statusDetail('comment', 'explicit'), 'from # envls-schema');
+  assert.equal(statusDetail('setting', 'explicit'), 'from envls.schemas');
+  assert.equal(statusDetail('detected', 'confident'), 'detected');
+  assert.equal(statusDetail('detected', 'weak'), 'detected (unsure)');
+  assert.equal(statusDetail('none', 'none'), 'general checks only');
+});
