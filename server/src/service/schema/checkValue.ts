@@ -1,7 +1,7 @@
 /** Whether a value fits its variable's declared type and constraints (invalidValue). */
 import { booleanSpellings, parseBoolean } from './values';
 import type { VariableSpec } from './types';
-import { compilePattern } from './patterns';
+import { matchesPattern } from './safeRegex';
 
 export interface ValueProblem {
   message: string;
@@ -10,9 +10,6 @@ export interface ValueProblem {
   /** An edit of the value that fixes it for sure (e.g. trailing slash removed). */
   corrected?: string;
 }
-
-/** Values longer than this are not matched against user patterns (bounded regex time). */
-const MAX_PATTERN_INPUT = 4096;
 
 export function checkValue(spec: VariableSpec, value: string): ValueProblem | undefined {
   if (value.length === 0) return undefined;
@@ -101,9 +98,9 @@ function checkConstraints(spec: VariableSpec, value: string): ValueProblem | und
   const isSecret = spec.sensitive || spec.type === 'secret';
   if (!isSecret && c.minLength !== undefined && value.length < c.minLength) return { message: `${name} must be at least ${c.minLength} characters long.${why}` };
   if (c.maxLength !== undefined && value.length > c.maxLength) return { message: `${name} must be at most ${c.maxLength} characters long.${why}` };
-  if (c.pattern && value.length <= MAX_PATTERN_INPUT) {
-    const re = compilePattern(c.pattern);
-    if (re && !re.test(value)) return { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` };
+  // false only: a refused pattern or a value over the input cap is not tested.
+  if (c.pattern && matchesPattern(c.pattern, value) === false) {
+    return { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` };
   }
   return undefined;
 }

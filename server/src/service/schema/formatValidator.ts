@@ -1,11 +1,11 @@
 /**
  * Checks a parsed schema file against schemas/envls-schema.schema.json (ajv, draft-07),
- * plus what JSON Schema cannot say: patterns that could backtrack catastrophically.
+ * plus what JSON Schema cannot say: patterns the linear-time engine cannot run.
  * Compiled once, on first use.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import formatSchema from '../../../../schemas/envls-schema.schema.json';
-import { regexProblem } from './safeRegex';
+import { patternProblem } from './safeRegex';
 
 export interface FormatProblem {
   /** JSON Pointer of the offending value (ajv's instancePath), '' for the root. */
@@ -83,13 +83,13 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Every constraints.pattern of every variable, screened by regexProblem. */
+/** Every constraints.pattern of every variable, checked by patternProblem. */
 function patternProblems(json: unknown): FormatProblem[] {
   const out: FormatProblem[] = [];
   if (!isObject(json) || !isObject(json.variables)) return out;
   for (const [name, spec] of Object.entries(json.variables)) {
     if (!isObject(spec) || !isObject(spec.constraints) || typeof spec.constraints.pattern !== 'string') continue;
-    const problem = regexProblem(spec.constraints.pattern);
+    const problem = patternProblem(spec.constraints.pattern);
     if (problem) out.push({ path: `/variables/${escapePointer(name)}/constraints/pattern`, message: `variables.${name}.constraints.pattern: ${problem}` });
   }
   return out;
