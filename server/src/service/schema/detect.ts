@@ -10,13 +10,7 @@
  * explains at least two product-unique names the first does not know (a file that
  * clearly mixes services).
  */
-import type { ResolvedSchema } from './types';
-
-export interface Detection {
-  id: string;
-  confidence: 'confident' | 'weak';
-  reason: string;
-}
+import type { Detection, ResolvedSchema } from './types';
 
 export interface DetectionInput {
   keys: string[];
