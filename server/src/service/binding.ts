@@ -8,7 +8,7 @@
 import { lineOfOffset } from './parser/lines';
 import type { EnvDocument, Span } from './parser/model';
 import type { BindingCertainty } from './rules/rule';
-import type { ResolvedSchema } from './schema/types';
+import type { Detection, ResolvedSchema } from './schema/types';
 
 export type BindingSource = 'comment' | 'setting' | 'detected' | 'none';
 
@@ -29,12 +29,6 @@ export interface Binding {
   directive?: SchemaDirective;
 }
 
-export interface DetectionResult {
-  id: string;
-  confidence: 'confident' | 'weak';
-  reason: string;
-}
-
 export interface BindingInput {
   doc: EnvDocument;
   available: ReadonlyMap<string, ResolvedSchema>;
@@ -42,7 +36,7 @@ export interface BindingInput {
   externalIds?: readonly string[];
   externalReason?: string;
   /** Runs detection; absent or returning [] means none. */
-  detect?: () => DetectionResult[];
+  detect?: () => Detection[];
 }
 
 export const DIRECTIVE = /^(\s*envls-schema\s*:\s*)(.*)$/;

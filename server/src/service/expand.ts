@@ -119,38 +119,50 @@ function walk(
   // The object dotenv.parse returns: its key order is dotenv-expand's processing order.
   const parsed: Record<string, string> = {};
   for (const { key, value } of entries) parsed[key] = value;
-  const running = new Map<string, string>();
+  // One lookup, kept up to date as keys are expanded: copying it for every key made a walk quadratic in keys.
+  const lookup = initialLookup(processEnv);
   const budget = { work: MAX_WORK };
   for (const key of Object.keys(parsed)) {
     const original = parsed[key];
     const preset = ownValue(processEnv, key);
-    let lookup: Lookup | undefined;
     let expanded: { value: string; finished: boolean };
+    let used: Lookup | undefined;
     if (preset && preset !== original) {
       // A non-empty processEnv value that differs from the file's is kept as it is (only unescaped below).
       expanded = { value: preset, finished: true };
     } else {
-      lookup = lookupFor(processEnv, running, parsed);
+      used = lookup;
       expanded = expandValue(original, lookup.values, budget);
     }
     const value = expanded.value.replace(/\\\$/g, '$');
-    running.set(key, value);
-    if (visit(key, value, lookup, expanded.finished)) return;
+    // visit sees the lookup this value was expanded against, before the value joins it.
+    if (visit(key, value, used, expanded.finished)) return;
+    expandedKey(lookup, processEnv, parsed, key, value);
   }
 }
 
-/** processEnv wins, except for keys already expanded whose processEnv value is still their raw file value. */
-function lookupFor(processEnv: Record<string, string>, running: Map<string, string>, parsed: Record<string, string>): Lookup {
-  const values = new Map(running);
+/** Before any key is expanded, the lookup is processEnv's string values. */
+function initialLookup(processEnv: Record<string, string>): Lookup {
+  const values = new Map<string, string>();
   const fromProcessEnv = new Set<string>();
   for (const name of Object.keys(processEnv)) {
     const value = processEnv[name];
     if (typeof value !== 'string') continue;
-    if (running.has(name) && Object.prototype.hasOwnProperty.call(parsed, name) && value === parsed[name]) continue;
     values.set(name, value);
     fromProcessEnv.add(name);
   }
   return { values, fromProcessEnv };
+}
+
+/**
+ * `key` now has its expanded value: processEnv still wins for that name, except
+ * when processEnv holds the key's raw file value (dotenv.config copied it there).
+ */
+function expandedKey(lookup: Lookup, processEnv: Record<string, string>, parsed: Record<string, string>, key: string, value: string): void {
+  const fromEnv = ownValue(processEnv, key);
+  if (fromEnv !== undefined && fromEnv !== parsed[key]) return;
+  lookup.values.set(key, value);
+  lookup.fromProcessEnv.delete(key);
 }
 
 /** One value: replace the first reference, rescan from the start, until none is left. */

@@ -10,60 +10,84 @@ type Operator = NonNullable<Reference['operator']>;
 /** Shared by every value without references; never mutated. */
 const NONE: Reference[] = [];
 
+/**
+ * Linear in end - start, and iterative: braces are matched once for the whole
+ * span, and a default is scanned in the same pass as the value holding it (a
+ * stack of the ends of the defaults being scanned), so that neither a line of
+ * unclosed `${` nor thousands of nested defaults cost more than one read of each
+ * character, or any stack depth.
+ */
 export function findReferences(text: string, start: number, end: number): Reference[] {
   let out: Reference[] | undefined;
+  let closing: Int32Array | undefined;
+  /** Ends of the defaults being scanned, innermost last; `end` is the bound in force. */
+  const ends: number[] = [];
+  let bound = end;
   // A bounded scan: indexOf would run on to the end of the file for every value without `$`.
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < bound || ends.length > 0; i++) {
+    if (i >= bound) {
+      // The default just scanned ends at its reference's `}`: go on after it, within the enclosing bound.
+      i = bound;
+      bound = ends.pop()!;
+      continue;
+    }
     if (text.charCodeAt(i) !== 36 /* $ */) continue;
     out ??= [];
-    i = scanAt(text, i, end, out) - 1;
+    if (i > 0 && text.charCodeAt(i - 1) === 92 /* \ */) continue;
+    if (i + 1 < bound && text.charCodeAt(i + 1) === 123 /* { */) {
+      closing ??= matchBraces(text, start, end);
+      const close = closing[i + 1 - start];
+      if (close === -1) continue;
+      const innerStart = i + 2;
+      if (close === innerStart) {
+        i = close;
+        continue;
+      }
+      const opAt = findOperator(text, innerStart, close);
+      const nameEnd = opAt === -1 ? close : opAt;
+      const name = text.slice(innerStart, nameEnd);
+      const span: Span = { start: i, end: close + 1 };
+      const nameSpan: Span = { start: innerStart, end: nameEnd };
+      if (opAt === -1) {
+        out.push({ name, span, nameSpan, braced: true });
+        i = close;
+        continue;
+      }
+      const operator = operatorAt(text, opAt);
+      const fallbackSpan: Span = { start: opAt + operator.length, end: close };
+      const fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
+      out.push({ name, span, nameSpan, operator, fallback, fallbackSpan, braced: true });
+      // The default's own references come next, found within [fallbackSpan.start, close).
+      ends.push(bound);
+      bound = close;
+      i = fallbackSpan.start - 1;
+      continue;
+    }
+    let j = i + 1;
+    if (j < bound && isNameStart(text.charCodeAt(j))) {
+      j++;
+      while (j < bound && isNamePart(text.charCodeAt(j))) j++;
+      out.push({ name: text.slice(i + 1, j), span: { start: i, end: j }, nameSpan: { start: i + 1, end: j }, braced: false });
+      i = j - 1;
+    }
   }
   return out ?? NONE;
 }
 
-/** Scans one reference at `$` position i; returns where to continue. */
-function scanAt(text: string, i: number, end: number, out: Reference[]): number {
-  if (i > 0 && text.charCodeAt(i - 1) === 92) return i + 1;
-  const next = text.charCodeAt(i + 1);
-  if (next === 123 /* { */ && i + 1 < end) {
-    const close = matchingBrace(text, i + 1, end);
-    if (close === -1) return i + 1;
-    const innerStart = i + 2;
-    if (close === innerStart) return close + 1;
-    const opAt = findOperator(text, innerStart, close);
-    const nameEnd = opAt === -1 ? close : opAt;
-    const name = text.slice(innerStart, nameEnd);
-    const span: Span = { start: i, end: close + 1 };
-    const nameSpan: Span = { start: innerStart, end: nameEnd };
-    if (opAt === -1) {
-      out.push({ name, span, nameSpan, braced: true });
-      return close + 1;
-    }
-    const operator = operatorAt(text, opAt);
-    const fallbackSpan: Span = { start: opAt + operator.length, end: close };
-    const fallback = text.slice(fallbackSpan.start, fallbackSpan.end);
-    out.push({ name, span, nameSpan, operator, fallback, fallbackSpan, braced: true });
-    for (const nested of findReferences(text, fallbackSpan.start, close)) out.push(nested);
-    return close + 1;
-  }
-  let j = i + 1;
-  if (j < end && isNameStart(text.charCodeAt(j))) {
-    j++;
-    while (j < end && isNamePart(text.charCodeAt(j))) j++;
-    out.push({ name: text.slice(i + 1, j), span: { start: i, end: j }, nameSpan: { start: i + 1, end: j }, braced: false });
-    return j;
-  }
-  return i + 1;
-}
-
-function matchingBrace(text: string, open: number, end: number): number {
-  let depth = 0;
-  for (let k = open; k < end; k++) {
+/**
+ * For each offset in [start, end) holding `{`, the offset of its matching `}`
+ * (depth counted from that brace, as a scan from it would), or -1 when it is
+ * not closed before end. One pass with a stack.
+ */
+function matchBraces(text: string, start: number, end: number): Int32Array {
+  const closing = new Int32Array(end - start).fill(-1);
+  const open: number[] = [];
+  for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c === 123) depth++;
-    else if (c === 125 && --depth === 0) return k;
+    if (c === 123) open.push(k);
+    else if (c === 125 && open.length > 0) closing[open.pop()! - start] = k;
   }
-  return -1;
+  return closing;
 }
 
 /**

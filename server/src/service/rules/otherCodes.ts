@@ -27,7 +27,7 @@ export const invalidSchema: CodeDeclaration = {
   code: 'invalidSchema',
   group: 'internal',
   defaultSeverity: 'error',
-  description: 'A schema file of yours (envls.schemaFiles, --schema-file) is not valid JSON, breaks the schema format, or has a pattern that could backtrack catastrophically.',
+  description: 'A schema file of yours (envls.schemaFiles, --schema-file) is not valid JSON, breaks the schema format, or has a pattern the linear-time regular expression engine (RE2) cannot run (backreferences, lookaround).',
   fixAll: false,
   configurable: false,
   docs: {

@@ -1,7 +1,7 @@
 /** Whether a value fits its variable's declared type and constraints (invalidValue). */
 import { booleanSpellings, parseBoolean } from './values';
 import type { AdviceCheck, VariableSpec } from './types';
-import { compilePattern } from './patterns';
+import { matchesPattern } from './safeRegex';
 
 export interface ValueProblem {
   message: string;
@@ -15,9 +15,6 @@ export interface ValueProblem {
 
 /** What envls says after a check that is its own choice, not the product's. */
 export const ADVICE_NOTE = "(envls advice, not the product's rule)";
-
-/** Values longer than this are not matched against user patterns (bounded regex time). */
-const MAX_PATTERN_INPUT = 4096;
 
 export function checkValue(spec: VariableSpec, value: string): ValueProblem | undefined {
   if (value.length === 0) return undefined;
@@ -33,9 +30,8 @@ function advised(spec: VariableSpec, check: AdviceCheck, problem: ValueProblem):
 /** A documented convention (e.g. a token prefix) that the value does not follow: a hint. */
 function checkConvention(spec: VariableSpec, value: string): ValueProblem | undefined {
   const c = spec.constraints;
-  if (!c?.conventionalPattern || value.length > MAX_PATTERN_INPUT) return undefined;
-  const re = compilePattern(c.conventionalPattern);
-  if (!re || re.test(value)) return undefined;
+  // false only: a refused pattern or a value over the input cap is not tested.
+  if (!c?.conventionalPattern || matchesPattern(c.conventionalPattern, value) !== false) return undefined;
   return { message: `${spec.name} does not have the conventional form.${c.conventionalMessage ? ` ${c.conventionalMessage}` : ''}`, severity: 'hint' };
 }
 
@@ -128,13 +124,12 @@ function checkConstraints(spec: VariableSpec, value: string): ValueProblem | und
   const isSecret = spec.sensitive || spec.type === 'secret';
   if (!isSecret && c.minLength !== undefined && value.length < c.minLength) return advised(spec, 'minLength', { message: `${name} must be at least ${c.minLength} characters long.${why}` });
   if (c.maxLength !== undefined && value.length > c.maxLength) return advised(spec, 'maxLength', { message: `${name} must be at most ${c.maxLength} characters long.${why}` });
-  if (c.pattern && value.length <= MAX_PATTERN_INPUT) {
-    const re = compilePattern(c.pattern);
-    if (re && !re.test(value)) return advised(spec, 'pattern', { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` });
+  // false only: a refused pattern or a value over the input cap is not tested.
+  if (c.pattern && matchesPattern(c.pattern, value) === false) {
+    return advised(spec, 'pattern', { message: `${name} does not have the expected form.${why || ` It must match ${c.pattern}.`}` });
   }
-  if (c.notPattern && value.length <= MAX_PATTERN_INPUT) {
-    const re = compilePattern(c.notPattern);
-    if (re?.test(value)) return { message: `${name} has a form the product does not accept.${why}` };
+  if (c.notPattern && matchesPattern(c.notPattern, value) === true) {
+    return { message: `${name} has a form the product does not accept.${why}` };
   }
   return undefined;
 }

@@ -55,34 +55,13 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
     entries.set(file.id, { file, origin });
   }
 
-  const done = new Map<string, Resolved | Error>();
-  const resolve = (id: string, chain: string[]): Resolved | Error => {
-    const known = done.get(id);
-    if (known) return known;
-    const entry = entries.get(id)!;
-    let result: Resolved | Error;
-    try {
-      result = resolveFile(entry, (ref) => {
-        if (!entries.has(ref)) {
-          const at = broken.get(ref);
-          throw new Error(at ? `includes "${ref}", which could not be loaded (${at} has problems).` : `includes "${ref}", which no schema file defines.`);
-        }
-        if (chain.includes(ref)) throw new Error(`include cycle: ${[...chain, id, ref].slice(chain.indexOf(ref)).join(' -> ')}.`);
-        const included = resolve(ref, [...chain, id]);
-        if (included instanceof Error) throw new Error(`includes "${ref}", which could not be loaded (${included.message})`);
-        return included;
-      });
-    } catch (error) {
-      result = error as Error;
-    }
-    done.set(id, result);
-    return result;
-  };
+  const done = new Map<string, Resolved | Failure>();
+  const resolve = (id: string): Resolved | Failure => resolveIteratively(id, entries, broken, done);
 
   const schemas = new Map<string, ResolvedSchema>();
   for (const [id, entry] of entries) {
-    const resolved = resolve(id, []);
-    if (resolved instanceof Error) {
+    const resolved = resolve(id);
+    if (resolved instanceof Failure) {
       problems.push({ origin: entry.origin, message: `Schema "${id}" ${resolved.message}` });
       continue;
     }
@@ -99,13 +78,97 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
   return { schemas, problems };
 }
 
-function resolveFile(entry: Entry, include: (ref: string) => Resolved): Resolved {
+/** Why a file could not be resolved; `root` is the first failure down its include chain. */
+class Failure extends Error {
+  constructor(
+    message: string,
+    readonly root: string = message,
+  ) {
+    super(message);
+  }
+}
+
+/** A cycle longer than this is shown with its middle left out: every member reports it. */
+const CYCLE_SHOWN = 8;
+
+/**
+ * Resolves `id` and, first, what it includes, depth first, with an explicit
+ * stack rather than recursion: an include chain of thousands of files must not
+ * overflow the call stack. Each file's resolveFile is a generator that yields the
+ * id of each include and receives it resolved, or has the failure thrown into it,
+ * so a file stops at its first failing include exactly as a recursive call would.
+ * A failure deep in a chain is reported by every includer with its first cause
+ * only (nesting the messages made them grow with the chain).
+ */
+function resolveIteratively(rootId: string, entries: Map<string, Entry>, broken: Map<string, string>, done: Map<string, Resolved | Failure>): Resolved | Failure {
+  const known = done.get(rootId);
+  if (known) return known;
+  interface Frame {
+    id: string;
+    steps: Generator<string, Resolved, Resolved>;
+  }
+  const stack: Frame[] = [];
+  const onStack = new Map<string, number>();
+  const open = (id: string) => {
+    onStack.set(id, stack.length);
+    stack.push({ id, steps: resolveFile(entries.get(id)!) });
+  };
+  open(rootId);
+  /** What the top frame receives next: nothing yet, an included file, or a failure to throw into it. */
+  let input: { resolved?: Resolved; failure?: Failure } = {};
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    let step: IteratorResult<string, Resolved> | undefined;
+    let result: Resolved | Failure | undefined;
+    try {
+      step = input.failure ? frame.steps.throw(input.failure) : frame.steps.next(input.resolved as Resolved);
+      if (step.done) result = step.value;
+    } catch (error) {
+      result = error instanceof Failure ? error : new Failure((error as Error).message);
+    }
+    input = {};
+    if (result !== undefined) {
+      stack.pop();
+      onStack.delete(frame.id);
+      done.set(frame.id, result);
+      // The includer, if any, resumes with the result.
+      if (result instanceof Failure) input = { failure: new Failure(`includes "${frame.id}", which could not be loaded (${result.root})`, result.root) };
+      else input = { resolved: result };
+      continue;
+    }
+    const ref = step!.value as string;
+    if (!entries.has(ref)) {
+      const at = broken.get(ref);
+      input = { failure: new Failure(at ? `includes "${ref}", which could not be loaded (${at} has problems).` : `includes "${ref}", which no schema file defines.`) };
+      continue;
+    }
+    const cycleStart = onStack.get(ref);
+    if (cycleStart !== undefined) {
+      input = { failure: new Failure(`include cycle: ${showCycle([...stack.slice(cycleStart).map((f) => f.id), ref])}.`) };
+      continue;
+    }
+    const prior = done.get(ref);
+    if (prior instanceof Failure) input = { failure: new Failure(`includes "${ref}", which could not be loaded (${prior.root})`, prior.root) };
+    else if (prior) input = { resolved: prior };
+    else open(ref);
+  }
+  return done.get(rootId)!;
+}
+
+function showCycle(ids: string[]): string {
+  if (ids.length <= CYCLE_SHOWN) return ids.join(' -> ');
+  const head = ids.slice(0, CYCLE_SHOWN / 2);
+  const tail = ids.slice(-CYCLE_SHOWN / 2);
+  return `${head.join(' -> ')} -> … (${ids.length - CYCLE_SHOWN} more) -> ${tail.join(' -> ')}`;
+}
+
+function* resolveFile(entry: Entry): Generator<string, Resolved, Resolved> {
   const { file } = entry;
   const variables = new Map<string, Partial>();
   const lookAlikes: LookAlike[] = [];
   for (const ref of file.include ?? []) {
     const options = typeof ref === 'string' ? { ref } : ref;
-    const included = include(options.ref);
+    const included = yield options.ref;
     for (const spec of pick(included.variables, options)) merge(variables, spec);
     lookAlikes.push(...included.lookAlikes);
   }

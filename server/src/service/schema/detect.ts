@@ -14,13 +14,7 @@
  * e.g. Flux's self-hosted gateway, which shares FLUX_GATEWAY_JWT_SECRET with apps) is that
  * component's: no profile of the product is bound, since none describes it.
  */
-import type { ResolvedSchema } from './types';
-
-export interface Detection {
-  id: string;
-  confidence: 'confident' | 'weak';
-  reason: string;
-}
+import type { Detection, ResolvedSchema } from './types';
 
 export interface DetectionInput {
   keys: string[];

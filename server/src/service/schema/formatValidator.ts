@@ -1,11 +1,11 @@
 /**
  * Checks a parsed schema file against schemas/envls-schema.schema.json (ajv, draft-07),
- * plus what JSON Schema cannot say: patterns that could backtrack catastrophically.
+ * plus what JSON Schema cannot say: patterns the linear-time engine cannot run.
  * Compiled once, on first use.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import formatSchema from '../../../../schemas/envls-schema.schema.json';
-import { regexProblem } from './safeRegex';
+import { patternProblem } from './safeRegex';
 
 export interface FormatProblem {
   /** JSON Pointer of the offending value (ajv's instancePath), '' for the root. */
@@ -83,7 +83,7 @@ function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Every pattern of every variable's constraints (pattern, notPattern, conventionalPattern), screened by regexProblem. */
+/** Every pattern of every variable's constraints (pattern, notPattern, conventionalPattern), checked by patternProblem. */
 function patternProblems(json: unknown): FormatProblem[] {
   const out: FormatProblem[] = [];
   if (!isObject(json) || !isObject(json.variables)) return out;
@@ -92,7 +92,7 @@ function patternProblems(json: unknown): FormatProblem[] {
     for (const key of ['pattern', 'notPattern', 'conventionalPattern']) {
       const pattern = spec.constraints[key];
       if (typeof pattern !== 'string') continue;
-      const problem = regexProblem(pattern);
+      const problem = patternProblem(pattern);
       if (problem) out.push({ path: `/variables/${escapePointer(name)}/constraints/${key}`, message: `variables.${name}.constraints.${key}: ${problem}` });
     }
   }

@@ -176,6 +176,13 @@ export interface OtherComponent {
   source?: string;
 }
 
+/** A schema detection guessed for a file, with how sure it is and why (schema/detect.ts makes them, binding.ts uses them). */
+export interface Detection {
+  id: string;
+  confidence: 'confident' | 'weak';
+  reason: string;
+}
+
 export interface ResolvedSchema {
   id: string;
   title: string;
