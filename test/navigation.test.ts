@@ -218,3 +218,18 @@ test('the shared sample: definition, references and rename agree', () => {
   assert.deepEqual(new Set(defs.map((d) => short(d.range))), new Set(refs.filter((r) => r.range.start.character === 0).map((r) => short(r.range))));
   assert.equal(editsOf(edit, document.uri).length, refs.length);
 });
+
+test('positions outside the text, an empty file and CRLF line ends: no crash, sensible answers', () => {
+  const empty = doc('', 'file:///w/empty.env');
+  const far = { line: 99, character: 99 };
+  assert.equal(definitionsAt([empty], far), null);
+  assert.equal(referencesAt([empty], far, true), null);
+  assert.equal(highlightsAt(empty.doc, far), null);
+  assert.ok(isRefusal(prepareRenameAt(empty.doc, far)));
+  assert.deepEqual(workspaceSymbols([empty], ''), []);
+  const crlf = doc('A=1\r\nB=${A}\r\n', 'file:///w/crlf.env');
+  assert.deepEqual(definitionsAt([crlf], { line: 1, character: 4 })?.map((l) => short(l.range)), ['0:0-1']);
+  const edit = renameAt([crlf], { line: 0, character: 0 }, 'Z', { documentChanges: false });
+  assert.ok(!isRefusal(edit));
+  assert.deepEqual(editsOf(edit, crlf.uri).map((e) => short(e.range)), ['0:0-1', '1:4-5']);
+});
