@@ -4,7 +4,9 @@
 //   - hover and completion round trips vs a trivial vscode-languageserver server's
 //     hover round trip (goal: within 2x);
 //   - didChange -> matching publishDiagnostics vs dotenv.parse of the same text
-//     (goal: within 4x).
+//     (goal: within 4x);
+//   - navigation on HOST, which ~900 `${HOST}` references read: definition, references,
+//     documentHighlight and rename round trips vs the trivial hover (reported, no goal yet).
 // Medians of many repetitions; no fixed sleeps, every wait is on a response.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -97,6 +99,24 @@ async function main() {
     await envls.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
     completion.push(now() - t);
   }
+  // Navigation on a name read all over the file: HOST (line 6), referenced on every APP_URL_ line.
+  const referenceLine = lines.findIndex((l) => l.startsWith('APP_URL_'));
+  const navigation = { definition: [], references: [], documentHighlight: [], rename: [] };
+  const navigationRequests = {
+    definition: ['textDocument/definition', { textDocument: { uri }, position: { line: referenceLine, character: lines[referenceLine].indexOf('${HOST}') + 3 } }],
+    references: ['textDocument/references', { textDocument: { uri }, position: { line: 6, character: 1 }, context: { includeDeclaration: true } }],
+    documentHighlight: ['textDocument/documentHighlight', { textDocument: { uri }, position: { line: 6, character: 1 } }],
+    rename: ['textDocument/rename', { textDocument: { uri }, position: { line: 6, character: 1 }, newName: 'BIND_HOST' }],
+  };
+  let referenceCount = 0;
+  for (let i = 0; i < 100; i++) {
+    for (const [name, [method, params]] of Object.entries(navigationRequests)) {
+      const t = now();
+      const result = await envls.connection.sendRequest(method, params);
+      navigation[name].push(now() - t);
+      if (name === 'references') referenceCount = result.length;
+    }
+  }
   // Edits: insert a character in a value in the middle of the file, as typing does.
   const change = [];
   for (let v = 2; v < 62; v++) {
@@ -133,10 +153,11 @@ async function main() {
     [`completion, ${itemCount} items (envls) vs trivial completion`, median(completion), median(trivialCompletion), median(completion) / median(trivialCompletion), '≤ 2'],
     ['completion (envls) vs trivial hover (stricter)', median(completion), median(trivialHover), median(completion) / median(trivialHover), ''],
     ['didChange → publishDiagnostics vs dotenv.parse', median(change), dotenvMs, median(change) / dotenvMs, '≤ 4'],
+    ...Object.entries(navigation).map(([name, times]) => [`${name} on HOST (${referenceCount} uses) vs trivial hover`, median(times), median(trivialHover), median(times) / median(trivialHover), '']),
   ];
   console.log(`\nProtocol on a 10,000-line .env bound to neosync/api (${(text.length / 1e6).toFixed(2)} MB, ${first.diagnostics.length} diagnostics), medians:`);
-  console.log('measure'.padEnd(48), 'envls ms'.padStart(9), 'ref ms'.padStart(9), 'ratio'.padStart(7), ' goal');
-  for (const [name, a, b, r, goal] of rows) console.log(name.padEnd(48), a.toFixed(2).padStart(9), b.toFixed(2).padStart(9), r.toFixed(2).padStart(7), ` ${goal}`);
+  console.log('measure'.padEnd(52), 'envls ms'.padStart(9), 'ref ms'.padStart(9), 'ratio'.padStart(7), ' goal');
+  for (const [name, a, b, r, goal] of rows) console.log(name.padEnd(52), a.toFixed(2).padStart(9), b.toFixed(2).padStart(9), r.toFixed(2).padStart(7), ` ${goal}`);
 }
 
 await main();

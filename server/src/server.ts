@@ -29,6 +29,7 @@ import { SchemaStore } from './node/schemaStore';
 import { findSchemaFiles } from './node/schemaFiles';
 import { guard } from './protocol/guard';
 import { registerClientRequests } from './protocol/clientRequests';
+import { registerNavigation } from './protocol/navigation';
 import { DEFAULT_SETTINGS, readSettings, validationSettings, type EnvlsSettings } from './protocol/settings';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -53,6 +54,16 @@ const analyses = new Map<string, { version: number; analysis: Analysis }>();
 const lastBinding = new Map<string, string>();
 let schemaFileUris: string[] = [];
 
+const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: analysisOf(document).doc });
+const navigation = registerNavigation(connection, {
+  log,
+  document: (uri) => {
+    const document = documents.get(uri);
+    return document ? navigationDocument(document) : undefined;
+  },
+  openDocuments: () => documents.all().map(navigationDocument),
+});
+
 process.on('uncaughtException', (error) => log(`envls: uncaught exception: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => log(`envls: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
@@ -75,6 +86,7 @@ connection.onInitialize(
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
+        ...navigation.capabilities(params.capabilities),
       },
       serverInfo: { name: 'envls', version: '0.1.0' },
     };

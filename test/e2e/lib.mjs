@@ -150,3 +150,20 @@ export const USER_SCHEMA = {
   // Declared only by acme/team: its missingRequired proves the .env is checked against that schema.
   missing: 'ACME_API_TOKEN',
 };
+
+/**
+ * Go to definition and rename (test/e2e/workspace/nav.env, bound to no schema): `${DB_USER}` on line 4
+ * (0-based 3) is defined on line 2 (0-based 1); renaming the key renames both references, `${…}` and `$`
+ * forms kept.
+ */
+export const NAVIGATION = {
+  file: 'nav.env',
+  codes: ['undefinedReference'],
+  name: 'DB_USER',
+  definitionLine: 1,
+  referenceLine: 3,
+  /** Inside `DB_USER` of `${DB_USER}` on the reference line. */
+  referenceCharacter: 29,
+  newName: 'POSTGRES_USER',
+  renamed: (text) => text.replace('DB_USER=', 'POSTGRES_USER=').replace('${DB_USER}', '${POSTGRES_USER}').replace('$DB_USER@', '$POSTGRES_USER@'),
+};

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { FIXTURE_FILES, ROOT, SERVER, copyWorkspace, readText, requireFile, resultsDir, run, tempDir } from './lib.mjs';
+import { FIXTURE_FILES, NAVIGATION, ROOT, SERVER, copyWorkspace, readText, requireFile, resultsDir, run, tempDir } from './lib.mjs';
 import { assertReport } from './report.mjs';
 
 const OUT = resultsDir('neovim');
@@ -58,5 +58,18 @@ describe('Neovim 0.7 headless (vim.lsp.start_client)', { timeout: 300_000 }, () 
     const report = await nvimCheck(spec, { ENVLS_HOVER_KEY: spec.hoverKey });
     t.diagnostic(`${report.wall_ms} ms`);
     assertReport(report, spec, { hover: true });
+  });
+
+  test('nav.env: vim.lsp.buf.definition on ${DB_USER} lands on its line; vim.lsp.buf.rename renames every use', async (t) => {
+    const spec = NAVIGATION;
+    const report = await nvimCheck(spec, {
+      ENVLS_DEFINITION_AT: `${spec.referenceLine}:${spec.referenceCharacter}`,
+      ENVLS_RENAME_AT: `${spec.definitionLine}:0`,
+      ENVLS_RENAME_TO: spec.newName,
+    });
+    t.diagnostic(`${report.wall_ms} ms; definition: ${JSON.stringify(report.definition)}`);
+    assert.ok(report.diagnostics.some((d) => d.code === 'undefinedReference'), 'diagnostics arrived');
+    assert.deepEqual(report.definition, { line: spec.definitionLine, character: 0, text: `${spec.name}=app` });
+    assert.equal(report.text_after_rename, spec.renamed(readText(join(ROOT, 'test', 'e2e', 'workspace', spec.file))).replace(/\n$/, ''));
   });
 });

@@ -2,7 +2,9 @@
 --   nvim --headless --clean -n -u test/e2e/nvim-check.lua
 -- Inputs (environment): ENVLS_SERVER (absolute path of dist/server.js), ENVLS_FILE (the .env file),
 -- ENVLS_OUT (where to write the JSON report), and optionally ENVLS_HOVER_KEY, ENVLS_COMPLETION_PREFIX,
--- ENVLS_ACTION_KEY + ENVLS_ACTION_TITLE (a Lua pattern: the code action to apply on that key's line).
+-- ENVLS_ACTION_KEY + ENVLS_ACTION_TITLE (a Lua pattern: the code action to apply on that key's line),
+-- ENVLS_DEFINITION_AT ("line:col", 0-based: vim.lsp.buf.definition() from there) and
+-- ENVLS_RENAME_AT + ENVLS_RENAME_TO (vim.lsp.buf.rename from "line:col").
 -- The report says what arrived; the .mjs asserts on it. Uses only 0.7 APIs (vim.lsp.start is 0.8+).
 
 local env = function(name) local v = os.getenv(name); if v == '' then return nil end; return v end
@@ -126,6 +128,30 @@ local ok, err = pcall(function()
       report.applied = chosen.title
       report.text_after = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
     end
+  end
+
+  local function cursor_at(spec)
+    local l, c = spec:match('^(%d+):(%d+)$')
+    vim.api.nvim_win_set_cursor(0, { tonumber(l) + 1, tonumber(c) })
+  end
+
+  local definition_at = env('ENVLS_DEFINITION_AT')
+  if definition_at then
+    cursor_at(definition_at)
+    local before = vim.api.nvim_win_get_cursor(0)
+    vim.lsp.buf.definition() -- asynchronous: its handler moves the cursor
+    vim.wait(10000, function() return vim.api.nvim_win_get_cursor(0)[1] ~= before[1] end, 20)
+    local after = vim.api.nvim_win_get_cursor(0)
+    report.definition = { line = after[1] - 1, character = after[2], text = vim.api.nvim_get_current_line() }
+  end
+
+  local rename_at, rename_to = env('ENVLS_RENAME_AT'), env('ENVLS_RENAME_TO')
+  if rename_at and rename_to then
+    cursor_at(rename_at)
+    local before = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
+    vim.lsp.buf.rename(rename_to)
+    vim.wait(10000, function() return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') ~= before end, 20)
+    report.text_after_rename = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n')
   end
 
   report.total_ms = ms()

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
-import { FIXTURE_FILES, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+import { FIXTURE_FILES, NAVIGATION, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
 
 const EXTENSION_ID = 'envls.envls';
 const OUT = resultsDir('vscode');
@@ -295,6 +295,60 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await page.keyboard.press('Enter');
     await waitFor(`${flux.aliasKey} line removed`, async () => !new RegExp(`^${flux.aliasKey}=`, 'm').test(await editorText()));
     assert.match(await editorText(), /^AUTH_SECRET=/m);
+  }));
+
+  /** The status bar's cursor position, e.g. "Ln 2, Col 1 (7 selected)". */
+  async function cursorStatus() {
+    return (await page.locator('#status\\.editor\\.selection').innerText()).trim();
+  }
+
+  /** Moves the caret with Go to Line/Column (1-based), as `:line:column` in the quick input. */
+  async function caretAt(line1, column1) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(`:${line1}:${column1}`);
+    await page.keyboard.press('Enter');
+    await waitFor(`the caret at Ln ${line1}, Col ${column1}`, async () => (await cursorStatus()).startsWith(`Ln ${line1}, Col ${column1}`), 10_000);
+  }
+
+  test('F12 on a ${VAR} reference goes to the line that defines it', step('go-to-definition', async (t) => {
+    const nav = NAVIGATION;
+    await openFile(nav.file);
+    await line(`${nav.name}=`).waitFor();
+    await caretAt(nav.referenceLine + 1, nav.referenceCharacter + 1);
+    await screenshot('go-to-definition-before');
+    await page.keyboard.press('F12');
+    // One definition: the editor jumps to the start of the key on its line.
+    const status = await waitFor(`the caret at the start of Ln ${nav.definitionLine + 1}`, async () => {
+      const s = await cursorStatus();
+      return s.startsWith(`Ln ${nav.definitionLine + 1}, Col 1`) ? s : undefined;
+    }, 15_000);
+    t.diagnostic(`after F12: ${status}`);
+  }));
+
+  test('F2 on a key, typing the new name and Enter renames the key and every reference', step('rename', async (t) => {
+    const nav = NAVIGATION;
+    await openFile(nav.file);
+    const before = readFileSync(join(cs.workspace, nav.file), 'utf8');
+    await caretAt(nav.definitionLine + 1, 2);
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input, .rename-box textarea').first();
+    await input.waitFor();
+    assert.equal(await input.inputValue(), nav.name, 'the rename box holds the name');
+    // The box takes the focus once it has settled (a person waits to see the caret in it).
+    await waitFor('the focus in the rename box', () => input.evaluate((e) => e === document.activeElement), 10_000);
+    await page.keyboard.type(nav.newName); // the name is selected: typing replaces it
+    await screenshot('rename-typed');
+    await page.keyboard.press('Enter');
+    const expected = nav.renamed(before).trimEnd();
+    const text = await waitFor('every use renamed in the editor', async () => {
+      const shown = (await editorText()).replace(/\u00a0/g, ' ');
+      return shown.includes(`\${${nav.newName}}`) && shown.includes(`$${nav.newName}@`) && shown.includes(`${nav.newName}=app`) ? shown : undefined;
+    }, 15_000);
+    t.diagnostic(text);
+    for (const l of expected.split('\n')) assert.ok(text.includes(l), `editor shows: ${l}`);
+    assert.doesNotMatch(text, new RegExp(`\\b${nav.name}\\b`), `no ${nav.name} left`);
   }));
 
   // A user's own schema file (USER_SCHEMA): VS Code's JSON language service validates it through the

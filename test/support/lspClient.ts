@@ -18,6 +18,8 @@ export interface Client {
   process: ChildProcessWithoutNullStreams;
   stderr: () => string;
   logs: string[];
+  /** The server's answer to initialize. */
+  initializeResult: { capabilities: Record<string, unknown> };
   open(path: string, text: string, languageId?: string): Promise<PublishDiagnosticsParams>;
   change(uri: string, version: number, text: string): Promise<PublishDiagnosticsParams>;
   /** The next publishDiagnostics for uri (at version, when given). */
@@ -35,6 +37,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** The client's completionList.itemDefaults capability (LSP 3.17). */
   completionItemDefaults?: string[];
+  /** More client capabilities, merged into `workspace` and `textDocument`. */
+  capabilities?: { workspace?: object; textDocument?: object };
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Client> {
@@ -78,13 +82,13 @@ export async function startServer(options: StartOptions = {}): Promise<Client> {
     return withTimeout(new Promise<T>((resolveWait) => waiters.push({ method, accept, resolve: resolveWait })), method);
   };
   const rootUri = options.rootPath ? pathToFileURL(options.rootPath).toString() : null;
-  await withTimeout(connection.sendRequest('initialize', {
+  const initializeResult = await withTimeout(connection.sendRequest<Client['initializeResult']>('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
     capabilities: {
-      workspace: { configuration: options.pullSettings !== undefined },
-      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true }, ...(options.completionItemDefaults ? { completionList: { itemDefaults: options.completionItemDefaults } } : {}) } },
+      workspace: { configuration: options.pullSettings !== undefined, ...options.capabilities?.workspace },
+      textDocument: { publishDiagnostics: { versionSupport: true }, completion: { completionItem: { snippetSupport: true }, ...(options.completionItemDefaults ? { completionList: { itemDefaults: options.completionItemDefaults } } : {}) }, ...options.capabilities?.textDocument },
     },
     initializationOptions: options.settings !== undefined ? { settings: options.settings } : undefined,
   }), 'initialize');
@@ -96,6 +100,7 @@ export async function startServer(options: StartOptions = {}): Promise<Client> {
     process: child,
     stderr: () => stderr,
     logs,
+    initializeResult,
     notification,
     diagnostics,
     open(path, text, languageId = 'dotenv') {
