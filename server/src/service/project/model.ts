@@ -112,6 +112,8 @@ export class ProjectModel {
   private envByApp = new Map<string, Set<string>>();
   private readonly apps = new Map<string, AppInfo>();
   private readonly dirtyApps = new Set<string>();
+  /** Path → the apps whose plan names it (existing or not): adding or removing it changes their orders. */
+  private readonly wantedBy = new Map<string, Set<string>>();
   private reassign = true;
   private layerings: Map<string, Layering[]> | undefined;
   private readonly docs = new Map<string, EnvDocument | null>();
@@ -162,6 +164,7 @@ export class ProjectModel {
         const app = this.appFolderOf(path);
         this.envByApp.get(app)?.delete(path);
         this.markApp(app);
+        for (const folder of this.wantedBy.get(path) ?? []) this.markApp(folder);
       }
     }
     return true;
@@ -195,7 +198,10 @@ export class ProjectModel {
 
   private contentChanged(path: string): void {
     this.docs.delete(path);
-    for (const layering of this.layerings?.get(path) ?? []) this.merged.delete(`${layering.app}\0${layering.mode}`);
+    // A pending re-assignment drops every merged value anyway; otherwise drop those of the modes that load the file
+    // (any app's: a compose file may list a file of another folder).
+    if (this.reassign) return;
+    for (const layering of this.layeringIndex().get(path) ?? []) this.merged.delete(`${layering.app}\0${layering.mode}`);
   }
 
   private envAdded(path: string): void {
@@ -205,6 +211,7 @@ export class ProjectModel {
     if (!set) this.envByApp.set(app, (set = new Set()));
     set.add(path);
     this.markApp(app);
+    for (const folder of this.wantedBy.get(path) ?? []) this.markApp(folder);
   }
 
   private markApp(folder: string): void {
@@ -232,15 +239,25 @@ export class ProjectModel {
       }
       this.apps.clear();
       this.merged.clear();
+      this.wantedBy.clear();
       this.layerings = undefined;
       this.dirtyApps.clear();
       for (const folder of new Set([...this.appFolders, ...this.envByApp.keys()])) this.dirtyApps.add(folder);
     }
     if (this.dirtyApps.size > 0) {
       for (const folder of this.dirtyApps) {
+        const previous = this.apps.get(folder);
+        for (const order of previous?.plan.orders ?? []) for (const path of order.files) this.wantedBy.get(path)?.delete(folder);
         const app = this.computeApp(folder);
         if (app) this.apps.set(folder, app);
         else this.apps.delete(folder);
+        for (const order of app?.plan.orders ?? []) {
+          for (const path of order.files) {
+            let set = this.wantedBy.get(path);
+            if (!set) this.wantedBy.set(path, (set = new Set()));
+            set.add(folder);
+          }
+        }
         for (const key of [...this.merged.keys()]) if (key.startsWith(`${folder}\0`)) this.merged.delete(key);
       }
       this.dirtyApps.clear();

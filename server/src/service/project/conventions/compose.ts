@@ -55,7 +55,7 @@ export function readComposeFile(path: string, text: string): ComposeFile {
   let root: unknown;
   try {
     // maxAliasCount bounds the work an alias bomb can ask for.
-    const doc = parseDocument(text, { prettyErrors: false });
+    const doc = parseDocument(text, { prettyErrors: false, merge: true });
     if (doc.errors.length > 0) {
       result.error = doc.errors[0].message;
       return result;
