@@ -105,7 +105,8 @@ const EXAMPLE_PREFERENCE = ['.env.example', '.env.sample', '.env.template', '.en
 
 export class ProjectModel {
   private readonly texts = new Map<string, Text>();
-  private readonly manifests = new Set<string>();
+  /** Folder → the manifests in it. */
+  private readonly manifests = new Map<string, Set<string>>();
   private readonly composeByPath = new Map<string, ComposeFile>();
   private readonly envPaths = new Set<string>();
   private appFolders = new Set<string>();
@@ -134,7 +135,10 @@ export class ProjectModel {
     const existed = this.texts.has(file.path);
     this.texts.set(file.path, file.text);
     if (kind === 'manifest') {
-      this.manifests.add(file.path);
+      const folder = dirOf(file.path);
+      let set = this.manifests.get(folder);
+      if (!set) this.manifests.set(folder, (set = new Set()));
+      set.add(file.path);
       if (!existed) this.reassign = true;
       else this.markApp(dirOf(file.path));
     } else if (kind === 'compose') {
@@ -152,7 +156,9 @@ export class ProjectModel {
     if (!this.texts.delete(path)) return false;
     const kind = projectFileKind(path);
     if (kind === 'manifest') {
-      this.manifests.delete(path);
+      const set = this.manifests.get(dirOf(path));
+      set?.delete(path);
+      if (set?.size === 0) this.manifests.delete(dirOf(path));
       this.reassign = true;
     } else if (kind === 'compose') {
       this.composeByPath.delete(path);
@@ -229,7 +235,7 @@ export class ProjectModel {
   private ensure(): void {
     if (this.reassign) {
       this.reassign = false;
-      this.appFolders = new Set([...this.manifests].map(dirOf));
+      this.appFolders = new Set(this.manifests.keys());
       this.envByApp = new Map();
       for (const path of this.envPaths) {
         const app = this.appFolderOf(path);
@@ -267,7 +273,7 @@ export class ProjectModel {
 
   private computeApp(folder: string): AppInfo | undefined {
     const envs = [...(this.envByApp.get(folder) ?? [])].sort();
-    const manifestPaths = [...this.manifests].filter((p) => dirOf(p) === folder).sort();
+    const manifestPaths = [...(this.manifests.get(folder) ?? [])].sort();
     if (envs.length === 0 && manifestPaths.length === 0) return undefined;
     const compose = [...this.composeByPath.values()].filter((c) => this.appFolderOf(c.path) === folder).sort((a, b) => (a.path < b.path ? -1 : 1));
     const manifests = new Map<string, string>();
