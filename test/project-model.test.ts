@@ -109,6 +109,15 @@ test('overrides: what an entry overrides and is overridden by, per mode', () => 
   ]);
   assert.deepEqual(m.overridesOf('.env.development', 'API_URL').map((o) => [o.mode, o.wins, o.overrides]), [['development', true, ['.env']]]);
   assert.deepEqual(m.overridesOf('.env', 'NOT_THERE'), []);
+  // An earlier duplicate entry is read in no mode: its own file's later entry wins over it.
+  const doc = m.document('.env')!;
+  const [firstUser, lastUser] = doc.entries.filter((e) => e.key === 'DB_USER');
+  assert.deepEqual(m.overridesOf('.env', 'DB_USER', firstUser).map((o) => [o.mode, o.wins, o.overriddenBy, o.overriddenInFile]), [
+    ['development', false, ['.env'], true],
+    ['production', false, ['.env'], true],
+    ['test', false, ['.env'], true],
+  ]);
+  assert.deepEqual(m.overridesOf('.env', 'DB_USER', lastUser).map((o) => [o.wins, o.overriddenInFile]), [[true, undefined], [true, undefined], [true, undefined]]);
   assert.deepEqual(m.layersOf('.env.development')[0].files, ['.env.local', '.env.development', '.env']);
 });
 
@@ -245,4 +254,12 @@ test('incremental updates give the same answers as a model built from scratch (r
       assert.deepEqual(snapshot(m, envPaths, keys), snapshot(fresh, envPaths, keys), `after step ${step}`);
     }
   }
+});
+
+test('a new envls.loadOrder re-plans every app', () => {
+  const m = new ProjectModel(inputs({ 'package.json': pkg(), '.env': 'A=1\n', '.env.local': 'A=2\n' }));
+  assert.equal(m.effectiveValues('', 'default').get('A')!.path, '.env');
+  m.setOptions({ loadOrder: { '.': ['.env.local', '.env'] } });
+  assert.equal(m.app('')!.plan.convention, 'explicit');
+  assert.equal(m.effectiveValues('', 'default').get('A')!.path, '.env.local');
 });

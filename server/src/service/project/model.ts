@@ -84,8 +84,10 @@ export interface Overriding {
   winner: string;
   /** Files of the mode that set the key too and lose to this one. */
   overrides: string[];
-  /** Files of the mode that set the key too and win over this one. */
+  /** Files of the mode that set the key too and win over this one (the file itself for an earlier duplicate entry). */
   overriddenBy: string[];
+  /** The entry asked about is not the file's last entry of its key, so it is read in no mode. */
+  overriddenInFile?: true;
 }
 
 export interface ComposeReading {
@@ -365,18 +367,30 @@ export class ProjectModel {
 
   /**
    * What the entry of `key` in `path` overrides and is overridden by, in each mode that loads the
-   * file. Within the file, dotenv keeps the last entry of a key (duplicateKey reports the others).
+   * file. Within a file dotenv keeps the last entry of a key: pass `entry` to ask about an earlier
+   * one, which then wins in no mode and is overridden by its own file (`overriddenInFile`).
    */
-  overridesOf(path: string, key: string): Overriding[] {
+  overridesOf(path: string, key: string, entry?: Entry): Overriding[] {
     const out: Overriding[] = [];
-    if (!this.document(path) || !entriesByKey(this.document(path)!).has(key)) return out;
+    const doc = this.document(path);
+    const last = doc && entriesByKey(doc).get(key);
+    if (!last) return out;
+    const overriddenInFile = entry !== undefined && entry !== last;
     for (const { app, mode, files } of this.layersOf(path)) {
       const setting = files.filter((file) => {
-        const doc = this.document(file);
-        return doc !== undefined && entriesByKey(doc).has(key);
+        const other = this.document(file);
+        return other !== undefined && entriesByKey(other).has(key);
       });
       const at = setting.indexOf(path);
-      out.push({ app, mode, wins: at === 0, winner: setting[0], overrides: setting.slice(at + 1), overriddenBy: setting.slice(0, at) });
+      out.push({
+        app,
+        mode,
+        wins: at === 0 && !overriddenInFile,
+        winner: setting[0],
+        overrides: overriddenInFile ? [] : setting.slice(at + 1),
+        overriddenBy: overriddenInFile ? setting.slice(0, at + 1) : setting.slice(0, at),
+        ...(overriddenInFile ? { overriddenInFile } : {}),
+      });
     }
     return out;
   }
