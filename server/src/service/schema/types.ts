@@ -166,6 +166,18 @@ export interface DetectionHints {
    * gateway): a file holding one of their names is not this profile's.
    */
   otherComponents?: OtherComponent[];
+  /** Manifest dependencies that mean the app uses this library or service (catalog schemas). */
+  packages?: PackageHints;
+}
+
+/** Package names per ecosystem; a dependency on one of them in the app's manifest declares the service. */
+export interface PackageHints {
+  npm?: string[];
+  pypi?: string[];
+  composer?: string[];
+  gem?: string[];
+  go?: string[];
+  cargo?: string[];
 }
 
 export interface OtherComponent {
