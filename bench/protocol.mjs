@@ -1,10 +1,13 @@
 // Protocol benchmark (no test framework; part of `npm run bench`): the built
-// server over real JSON-RPC on a 10,000-line .env bound to neosync/api, compared
-// in the same run with references:
-//   - hover and completion round trips vs a trivial vscode-languageserver server's
-//     hover round trip (goal: within 2x);
-//   - didChange -> matching publishDiagnostics vs dotenv.parse of the same text
-//     (goal: within 4x);
+// server over real JSON-RPC, compared in the same run with references:
+//   - spawn -> initialize answered vs a trivial vscode-languageserver server bundled
+//     the same way (goal: within 1.3x);
+//   - on a 10,000-line .env bound to neosync/api: hover (goal: within 1.5x of the
+//     trivial server's hover) and completion round trips (within 2x of the trivial
+//     server answering as many items); didChange -> matching publishDiagnostics vs
+//     dotenv.parse of the same text (goal: within 4x);
+//   - on a 200-line .env: didChange -> publishDiagnostics vs the trivial server's
+//     (which publishes an empty list on every change) (goal: within 3x).
 //   - navigation on HOST, which ~900 `${HOST}` references read: definition, references,
 //     documentHighlight and rename round trips vs the trivial hover (reported, no goal yet).
 // Medians of many repetitions; no fixed sleeps, every wait is on a response.
@@ -51,12 +54,43 @@ async function buildTrivialServer(itemCount) {
     const items = Array.from({ length: ITEMS }, (_, i) => ({ label: 'VARIABLE_NAME_' + i, kind: 6, detail: 'string · default something', sortText: '1VARIABLE_NAME_' + i,
       textEdit: { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: 'VARIABLE_NAME_' + i + '=$0' }, insertTextFormat: 2, data: { variable: 'VARIABLE_NAME_' + i, uri: 'file:///bench/.env' } }));
     connection.onCompletion(() => ({ isIncomplete: false, items }));
+    // A change round trip with no analysis at all: an empty list for the new version.
+    documents.onDidChangeContent((e) => connection.sendDiagnostics({ uri: e.document.uri, version: e.document.version, diagnostics: [] }));
     documents.listen(connection);
     connection.listen();
   `);
   const outfile = join(work, 'trivial.js');
   await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'error', nodePaths: [join(repoRoot, 'node_modules')] });
   return outfile;
+}
+
+/** Spawn -> initialize answered, in ms. */
+async function initializeTime(serverPath) {
+  const t = now();
+  const server = await start(serverPath);
+  const elapsed = now() - t;
+  await server.stop();
+  return elapsed;
+}
+
+/** Opens a text, then times didChange -> the publishDiagnostics of that version, typing in the middle. */
+async function changeRoundTrips(server, uri, text, edits) {
+  const opened = server.published(uri, 1);
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
+  await opened;
+  const line = text.split('\n').length >> 1;
+  const times = [];
+  for (let v = 2; v < 2 + edits; v++) {
+    const wait = server.published(uri, v);
+    const t = now();
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: v },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? 'X' : '' }],
+    });
+    await wait;
+    times.push(now() - t);
+  }
+  return times;
 }
 
 async function start(serverPath) {
@@ -70,7 +104,8 @@ async function start(serverPath) {
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
   connection.sendNotification('initialized', {});
   const published = (uri, version) => new Promise((r) => waiters.push({ uri, version, resolve: r }));
-  return { connection, published, stop: () => { child.kill(); connection.dispose(); } };
+  const exited = new Promise((r) => child.once('exit', r));
+  return { connection, published, stop: async () => { child.kill(); await exited; connection.dispose(); } };
 }
 
 async function main() {
@@ -131,10 +166,14 @@ async function main() {
     change.push(now() - t);
   }
   const itemCount = (await envls.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } })).items.length;
-  envls.stop();
+  const small = generate(200);
+  const smallUri = 'file:///bench/small/.env';
+  const smallChange = await changeRoundTrips(envls, smallUri, small, 100);
+  await envls.stop();
 
   // Reference 2: a trivial vscode-languageserver server's hover, and its completion with as many items.
-  const trivial = await start(await buildTrivialServer(itemCount));
+  const trivialPath = await buildTrivialServer(itemCount);
+  const trivial = await start(trivialPath);
   trivial.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
   const trivialHover = [];
   const trivialCompletion = [];
@@ -146,16 +185,30 @@ async function main() {
     await trivial.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
     trivialCompletion.push(now() - t);
   }
-  trivial.stop();
+  const trivialSmallChange = await changeRoundTrips(trivial, smallUri, small, 100);
+  await trivial.stop();
+
+  // Start-up: spawn -> initialize answered, alternating which server goes first.
+  const serverPath = join(repoRoot, 'dist/server.js');
+  await initializeTime(serverPath);
+  await initializeTime(trivialPath);
+  const initEnvls = [];
+  const initTrivial = [];
+  for (let i = 0; i < 12; i++) {
+    if (i % 2) { initEnvls.push(await initializeTime(serverPath)); initTrivial.push(await initializeTime(trivialPath)); }
+    else { initTrivial.push(await initializeTime(trivialPath)); initEnvls.push(await initializeTime(serverPath)); }
+  }
 
   const rows = [
-    ['hover (envls) vs trivial hover', median(hover), median(trivialHover), median(hover) / median(trivialHover), '≤ 2'],
+    ['initialize: spawn → answered vs trivial server', median(initEnvls), median(initTrivial), median(initEnvls) / median(initTrivial), '≤ 1.3'],
+    ['hover (envls) vs trivial hover', median(hover), median(trivialHover), median(hover) / median(trivialHover), '≤ 1.5'],
     [`completion, ${itemCount} items (envls) vs trivial completion`, median(completion), median(trivialCompletion), median(completion) / median(trivialCompletion), '≤ 2'],
     ['completion (envls) vs trivial hover (stricter)', median(completion), median(trivialHover), median(completion) / median(trivialHover), ''],
     ['didChange → publishDiagnostics vs dotenv.parse', median(change), dotenvMs, median(change) / dotenvMs, '≤ 4'],
     ...Object.entries(navigation).map(([name, times]) => [`${name} on HOST (${referenceCount} uses) vs trivial hover`, median(times), median(trivialHover), median(times) / median(trivialHover), '']),
+    ['200 lines: didChange → diagnostics vs trivial', median(smallChange), median(trivialSmallChange), median(smallChange) / median(trivialSmallChange), '≤ 3'],
   ];
-  console.log(`\nProtocol on a 10,000-line .env bound to neosync/api (${(text.length / 1e6).toFixed(2)} MB, ${first.diagnostics.length} diagnostics), medians:`);
+  console.log(`\nProtocol (initialize; 200-line file; the rest on a 10,000-line .env bound to neosync/api (${(text.length / 1e6).toFixed(2)} MB, ${first.diagnostics.length} diagnostics), medians:`);
   console.log('measure'.padEnd(52), 'envls ms'.padStart(9), 'ref ms'.padStart(9), 'ratio'.padStart(7), ' goal');
   for (const [name, a, b, r, goal] of rows) console.log(name.padEnd(52), a.toFixed(2).padStart(9), b.toFixed(2).padStart(9), r.toFixed(2).padStart(7), ` ${goal}`);
 }

@@ -1,7 +1,16 @@
 // Bundles the three entry points with esbuild: the VS Code client, the language
 // server and the CLI. Everything (including vscode-languageserver) is bundled, so
 // the .vsix ships no node_modules.
+//
+// The builtin schemas are composed and validated here, once: a broken builtin schema
+// fails the build, and the server and CLI bundles carry the composed result
+// (server/src/service/schema/prebuilt.ts is replaced), so no composition and no JSON
+// Schema validator runs when they start.
 import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const common = {
   bundle: true,
@@ -27,9 +36,46 @@ const re2jsApart = {
   },
 };
 
+async function composeBuiltinSchemas() {
+  const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
+  try {
+    const outfile = join(work, 'compose.js');
+    await build({
+      ...common,
+      minify: false,
+      sourcemap: false,
+      outfile,
+      stdin: {
+        resolveDir: resolve('server/src/service/schema'),
+        contents: `import { builtinSchemaFiles } from './builtin';
+          import { composeSchemas } from './compose';
+          import { toSnapshot } from './snapshot';
+          const { schemas, problems } = composeSchemas(builtinSchemaFiles);
+          module.exports = { problems, snapshot: toSnapshot(schemas) };`,
+      },
+    });
+    const { problems, snapshot } = createRequire(import.meta.url)(outfile);
+    if (problems.length > 0) throw new Error(`builtin schemas have problems:\n${problems.map((p) => `${p.origin}: ${p.message}`).join('\n')}`);
+    return snapshot;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const snapshot = await composeBuiltinSchemas();
+const prebuilt = {
+  name: 'prebuilt-builtin-schemas',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]service[\\/]schema[\\/]prebuilt\.ts$/ }, () => ({
+      loader: 'js',
+      contents: `export const PREBUILT_BUILTIN_SCHEMAS = ${JSON.stringify(snapshot)};`,
+    }));
+  },
+};
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [re2jsApart] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [re2jsApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
 ]);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { analyze, type Analysis } from '../server/src/service/analyze';
 import { bindingInputFor } from '../server/src/node/bindFile';
+import { SchemaGlobs } from '../server/src/node/schemaGlobs';
 import { SchemaStore } from '../server/src/node/schemaStore';
 import { DEFAULT_SETTINGS, validationSettings } from '../server/src/protocol/settings';
 import { RULES_BY_CODE } from '../server/src/service/rules/registry';
@@ -50,7 +51,7 @@ const settings = validationSettings(DEFAULT_SETTINGS);
 
 /** As the server does it: no workspace settings, detection on, the file's own folder for markers. */
 function analyzeText(file: string, text: string): Analysis {
-  const bind = bindingInputFor(file, store, { schemaGlobs: DEFAULT_SETTINGS.schemas, detect: DEFAULT_SETTINGS.detect });
+  const bind = bindingInputFor(file, store, { schemaGlobs: new SchemaGlobs(DEFAULT_SETTINGS.schemas), detect: DEFAULT_SETTINGS.detect });
   return analyze(text, bind, settings);
 }
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { commands, env, languages, Uri, window, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Cloaking } from './cloak';
-import { SchemaStatus, type BindingNotice } from './schemaStatus';
+import { BINDING_NOTIFICATION, type BindingNotice } from '../../server/src/protocol/bindingNotice';
+import { SchemaStatus } from './schemaStatus';
 import { selectSchema } from './selectSchema';
 
 const LANGUAGE_IDS = ['dotenv', 'env-spec'];
@@ -73,7 +74,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // Settings changes reach the server without help here: it registers for workspace/didChangeConfiguration
   // (section envls) and vscode-languageclient then notifies it, after which it pulls the new values.
   await client.start();
-  client.onNotification('envls/binding', (notice: BindingNotice) => {
+  client.onNotification(BINDING_NOTIFICATION, (notice: BindingNotice) => {
     status.onBinding(notice);
     cloaking.refreshUri(notice.uri);
   });

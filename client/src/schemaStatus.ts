@@ -15,14 +15,7 @@ import {
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Cloaking } from './cloak';
 import { statusDetail, statusText } from './schemaChoice';
-
-export interface BindingNotice {
-  uri: string;
-  schemas: { id: string; title: string }[];
-  source: string;
-  certainty: string;
-  reason: string;
-}
+import type { BindingNotice } from '../../server/src/protocol/bindingNotice';
 
 export interface SchemaInfo {
   id: string;

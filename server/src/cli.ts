@@ -15,7 +15,7 @@ import { SchemaStore } from './node/schemaStore';
 import { fixAll } from './service/fixAll';
 import type { ValidationSettings } from './service/validate';
 import { formatDiagnostic, messageText, SEVERITY_NAMES } from './node/format';
-import { computeLineStarts, lineOfOffset } from './service/parser/lines';
+import { invalidSchemaDiagnostics } from './service/schema/invalidSchema';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const USAGE = `Usage:
@@ -137,7 +137,7 @@ function checkCommand(args: string[]): number {
   for (const [path, { text, problems }] of store.fileProblems) {
     if (problems.length === 0) continue;
     const shown = relative(cwd, path) || path;
-    const diagnostics = problems.map((p) => schemaProblemDiagnostic(text, p));
+    const diagnostics = invalidSchemaDiagnostics(text, problems);
     errors += diagnostics.length;
     if (options.format === 'json') json.push({ file: shown, schemas: [], binding: { source: 'none', certainty: 'none', reason: 'a schema file' }, diagnostics: diagnostics.map(jsonDiagnostic) });
     else for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(shown, d)}\n`);
@@ -192,16 +192,6 @@ function jsonDiagnostic(d: Diagnostic) {
     code: d.code,
     message: messageText(d),
   };
-}
-
-/** A schema file's problem as a diagnostic on that file (code invalidSchema, as the server reports it). */
-function schemaProblemDiagnostic(text: string, problem: { start: number; end: number; message: string }): Diagnostic {
-  const lineStarts = computeLineStarts(text);
-  const at = (offset: number) => {
-    const line = lineOfOffset(lineStarts, offset);
-    return { line, character: offset - lineStarts[line] };
-  };
-  return { range: { start: at(problem.start), end: at(problem.end) }, severity: 1, source: 'envls', code: 'invalidSchema', message: problem.message };
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -4,38 +4,39 @@
  * file) and left out; every other schema keeps working.
  */
 import { readFileSync } from 'node:fs';
-import { builtinSchemaFiles } from '../service/schema/builtin';
+import { builtinSchemaFiles, builtinSchemas } from '../service/schema/builtin';
 import { composeSchemas } from '../service/schema/compose';
 import type { ResolvedSchema } from '../service/schema/types';
-import { validateSchemaText } from '../service/schema/validateFile';
-
-export interface SchemaFileProblem {
-  start: number;
-  end: number;
-  message: string;
-}
+import { validateSchemaText, type SchemaProblem } from '../service/schema/validateFile';
 
 export class SchemaStore {
-  private schemas = new Map<string, ResolvedSchema>();
+  private schemas: ReadonlyMap<string, ResolvedSchema> | undefined;
   /** Per user schema file path: its text and problems (empty list when fine). */
-  readonly fileProblems = new Map<string, { text: string; problems: SchemaFileProblem[] }>();
+  readonly fileProblems = new Map<string, { text: string; problems: SchemaProblem[] }>();
 
-  constructor(private readonly log: (message: string) => void = () => {}) {
-    this.load([]);
-  }
+  constructor(
+    private readonly log: (message: string) => void = () => {},
+    private readonly readText: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  ) {}
 
+  /** Until load() is called with user files: the builtin schemas (composed at build time in the bundles). */
   get available(): ReadonlyMap<string, ResolvedSchema> {
-    return this.schemas;
+    return this.schemas ?? builtinSchemas();
   }
 
   /** (Re)loads with these user schema files; returns the ids they added. */
   load(userFiles: readonly string[]): string[] {
     this.fileProblems.clear();
+    if (userFiles.length === 0) {
+      // No user file: nothing to compose or validate (no JSON Schema validator is compiled).
+      this.schemas = builtinSchemas();
+      return [];
+    }
     const files: { origin: string; json: unknown }[] = [...builtinSchemaFiles];
     for (const path of userFiles) {
       let text: string;
       try {
-        text = readFileSync(path, 'utf8');
+        text = this.readText(path);
       } catch (error) {
         this.log(`envls: cannot read schema file ${path}: ${(error as Error).message}`);
         this.fileProblems.set(path, { text: '', problems: [{ start: 0, end: 0, message: `Cannot read: ${(error as Error).message}` }] });

@@ -18,6 +18,8 @@ import flagsmithApi from '../../../../schemas/flagsmith/api.json';
 import flagsmithFrontend from '../../../../schemas/flagsmith/frontend.json';
 import flagsmith from '../../../../schemas/flagsmith/flagsmith.json';
 import { composeSchemas, type SchemaSource } from './compose';
+import { PREBUILT_BUILTIN_SCHEMAS } from './prebuilt';
+import { fromSnapshot } from './snapshot';
 import type { ResolvedSchema } from './types';
 
 const files: unknown[] = [
@@ -32,8 +34,8 @@ export const builtinSchemaFiles: readonly SchemaSource[] = files.map((json) => (
 
 let composed: Map<string, ResolvedSchema> | undefined;
 
-/** The builtin schemas, composed once on first use. */
+/** The builtin schemas: composed at build time in the bundles, else once on first use. */
 export function builtinSchemas(): Map<string, ResolvedSchema> {
-  if (!composed) composed = composeSchemas(builtinSchemaFiles).schemas;
+  if (!composed) composed = PREBUILT_BUILTIN_SCHEMAS !== undefined ? fromSnapshot(PREBUILT_BUILTIN_SCHEMAS) : composeSchemas(builtinSchemaFiles).schemas;
   return composed;
 }

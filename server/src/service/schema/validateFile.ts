@@ -9,13 +9,14 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkFormat } from './formatValidator';
 
-export interface SchemaTextProblem {
+/** A problem of a schema file, at offsets of its text (0, 0 when it concerns the whole file). */
+export interface SchemaProblem {
   start: number;
   end: number;
   message: string;
 }
 
-export function validateSchemaText(text: string): { problems: SchemaTextProblem[]; json?: unknown } {
+export function validateSchemaText(text: string): { problems: SchemaProblem[]; json?: unknown } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || !root) {
@@ -43,8 +44,8 @@ function rangeOf(root: Node, pointer: string): { start: number; end: number } {
 }
 
 /** JSON.parse keeps the last of duplicate keys silently; an author should hear about it. */
-function duplicateKeys(node: Node): SchemaTextProblem[] {
-  const out: SchemaTextProblem[] = [];
+function duplicateKeys(node: Node): SchemaProblem[] {
+  const out: SchemaProblem[] = [];
   if (node.type === 'object') {
     const seen = new Set<string>();
     for (const property of node.children ?? []) {

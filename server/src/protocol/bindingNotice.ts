@@ -1,0 +1,17 @@
+/**
+ * The `envls/binding` notification: which schemas apply to a document and why.
+ * The server sends it when a document's binding changes; the VS Code client
+ * (client/src/extension.ts) imports this type to show it in a status item.
+ */
+import type { BindingSource } from '../service/binding';
+import type { BindingCertainty } from '../service/rules/rule';
+
+export const BINDING_NOTIFICATION = 'envls/binding';
+
+export interface BindingNotice {
+  uri: string;
+  schemas: { id: string; title: string }[];
+  source: BindingSource;
+  certainty: BindingCertainty;
+  reason: string;
+}

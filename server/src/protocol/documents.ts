@@ -1,0 +1,126 @@
+/**
+ * Open documents, their analyses and what is published for them. One analysis per
+ * document version and workspace generation; every request is answered from it.
+ * Diagnostics (and the `envls/binding` notice when it changed) are published once
+ * per version and generation: opening a file validates it once. After a settings
+ * change the open documents are re-checked one at a time, yielding between them so
+ * that requests get through.
+ */
+import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../service/analyze';
+import { BINDING_NOTIFICATION, type BindingNotice } from './bindingNotice';
+import { guard, type Logger } from './guard';
+import type { Runtime } from './runtime';
+import type { Workspace } from './workspace';
+
+interface Cached {
+  version: number;
+  generation: number;
+  analysis: Analysis;
+}
+
+export class OpenDocuments {
+  private readonly documents = new TextDocuments<TextDocument>({ create: TextDocument.create, update: updateClamped });
+  private readonly analyses = new Map<string, Cached>();
+  /** Per URI: `version:generation` last published, and the binding notice last sent. */
+  private readonly published = new Map<string, string>();
+  private readonly bindings = new Map<string, string>();
+  private pass = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly runtime: Runtime,
+    private readonly workspace: Workspace,
+    private readonly log: Logger,
+  ) {
+    this.documents.onDidChangeContent(guard(log, 'validate', undefined, (event) => this.publish(event.document)));
+    this.documents.onDidClose(
+      guard(log, 'close', undefined, (event) => {
+        const { uri } = event.document;
+        this.analyses.delete(uri);
+        this.published.delete(uri);
+        this.bindings.delete(uri);
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }),
+    );
+  }
+
+  listen(): void {
+    this.documents.listen(this.connection);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return this.documents.all();
+  }
+
+  analysisOf(document: TextDocument): Analysis {
+    const { generation } = this.workspace;
+    const cached = this.analyses.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
+    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings);
+    // Quick fixes are computed for this version: the version travels with them (versionedEdits.ts).
+    for (const diagnostic of analysis.diagnostics) {
+      if (diagnostic.data && typeof diagnostic.data === 'object') (diagnostic.data as { version?: number }).version = document.version;
+    }
+    this.analyses.set(document.uri, { version: document.version, generation, analysis });
+    return analysis;
+  }
+
+  /** Re-checks every open document, one per turn of the event loop; a newer pass replaces this one. */
+  async revalidateAll(): Promise<void> {
+    const pass = ++this.pass;
+    for (const document of this.documents.all()) {
+      if (pass !== this.pass) return;
+      // Closed or changed meanwhile: its own events publish it.
+      if (this.documents.get(document.uri) === document) guard(this.log, 'validate', undefined, () => this.publish(document))();
+      await this.runtime.yieldToEvents();
+    }
+  }
+
+  private publish(document: TextDocument): void {
+    const key = `${document.version}:${this.workspace.generation}`;
+    if (this.published.get(document.uri) === key) return;
+    const analysis = this.analysisOf(document);
+    this.published.set(document.uri, key);
+    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis.diagnostics });
+    const { binding } = analysis;
+    const notice: BindingNotice = {
+      uri: document.uri,
+      schemas: binding.schemas.map((s) => ({ id: s.id, title: s.title })),
+      source: binding.source,
+      certainty: binding.certainty,
+      reason: binding.reason,
+    };
+    const noticeKey = JSON.stringify(notice);
+    if (this.bindings.get(document.uri) !== noticeKey) {
+      this.bindings.set(document.uri, noticeKey);
+      void this.connection.sendNotification(BINDING_NOTIFICATION, notice);
+    }
+  }
+}
+
+/**
+ * Applies changes one by one, each range first clamped to the text it applies to, as
+ * VS Code does: vscode-languageserver-textdocument applies a range past the last line
+ * but leaves gaps in its line table, and the server's copy then differs from the client's.
+ */
+export function updateClamped(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  let updated = document;
+  for (const change of changes) {
+    if (!('range' in change)) {
+      updated = TextDocument.update(updated, [change], version);
+      continue;
+    }
+    let start = updated.offsetAt(change.range.start);
+    let end = updated.offsetAt(change.range.end);
+    if (start > end) [start, end] = [end, start];
+    const range = { start: updated.positionAt(start), end: updated.positionAt(end) };
+    updated = TextDocument.update(updated, [{ range, text: change.text }], version);
+  }
+  return TextDocument.update(updated, [], version);
+}

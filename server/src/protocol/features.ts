@@ -1,0 +1,100 @@
+/**
+ * Language features: every request answered from the document's current analysis
+ * (documents.ts); code actions only reuse what diagnostics carry, never validate.
+ */
+import { CodeActionKind, type CodeAction, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+import { fixAllAction, FIX_ALL_KIND, quickFixes } from '../service/codeActions';
+import { getCompletions, resolveCompletion, type CompletionData } from '../service/completion';
+import { getHover } from '../service/hover';
+import { getDocumentSymbols, getFoldingRanges } from '../service/symbols';
+import type { OpenDocuments } from './documents';
+import type { Logger } from './guard';
+import type { Lifecycle } from './lifecycle';
+import { versionEdit, versionOfDiagnosticData } from './versionedEdits';
+
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: true },
+  hoverProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+};
+
+export class LanguageFeatures {
+  private documentChanges = false;
+  /** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
+  private completionItemDefaults: string[] = [];
+
+  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle, log: Logger) {
+    connection.onCompletion(
+      lifecycle.request('completion', null, (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return null;
+        const analysis = documents.analysisOf(document);
+        return getCompletions(analysis.doc, analysis.schemaSet, params.position, { uri: document.uri, itemDefaults: this.completionItemDefaults });
+      }),
+    );
+    // The fallback is the item itself, unresolved.
+    connection.onCompletionResolve((item) => {
+      const answer = lifecycle.request('completionResolve', item, () => {
+        const uri = (item.data as CompletionData | undefined)?.uri;
+        const document = uri ? documents.get(uri) : undefined;
+        return document ? resolveCompletion(item, documents.analysisOf(document).schemaSet) : item;
+      })();
+      return answer;
+    });
+    connection.onHover(
+      lifecycle.request('hover', null, (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return null;
+        const analysis = documents.analysisOf(document);
+        return getHover(analysis.doc, analysis.schemaSet, params.position);
+      }),
+    );
+    connection.onCodeAction(
+      lifecycle.request('codeAction', [] as CodeAction[], (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+        const { uri } = document;
+        const only = params.context.only;
+        const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
+        const wantsQuickFix = !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty);
+        const actions: CodeAction[] = [];
+        if (wantsQuickFix) {
+          for (const action of quickFixes(uri, params.context.diagnostics)) {
+            // A diagnostic's fixes are for the version it was published with.
+            const version = versionOfDiagnosticData(action.diagnostics?.[0]?.data) ?? document.version;
+            actions.push(versionEdit(action, uri, version, this.documentChanges));
+          }
+        }
+        if (wantsFixAll) {
+          // The diagnostics last published for this version carry the fixes: no new validation.
+          const analysis = documents.analysisOf(document);
+          const fixAll = fixAllAction(uri, analysis.doc, analysis.diagnostics);
+          if (fixAll) actions.push(versionEdit(fixAll, uri, document.version, this.documentChanges));
+        }
+        return actions;
+      }),
+    );
+    connection.onDocumentSymbol(
+      lifecycle.request('documentSymbol', [], (params) => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return [];
+        const analysis = documents.analysisOf(document);
+        return getDocumentSymbols(analysis.doc, analysis.schemaSet);
+      }),
+    );
+    connection.onFoldingRanges(
+      lifecycle.request('foldingRange', [], (params) => {
+        const document = documents.get(params.textDocument.uri);
+        return document ? getFoldingRanges(documents.analysisOf(document).doc) : [];
+      }),
+    );
+    void log;
+  }
+
+  initialize(params: InitializeParams): void {
+    this.documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    this.completionItemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The envls language server on a connection: a thin protocol layer over the pure
+ * language service (../service). No module-level state: everything lives in the
+ * parts created here, each owning its state —
+ *   Lifecycle          initialize/shutdown; refuses requests outside them;
+ *   Workspace          settings, folders, schema files and their watchers;
+ *   OpenDocuments      document sync, one analysis per version, publishing;
+ *   LanguageFeatures   completion, hover, code actions, symbols, folding;
+ *   clientRequests     envls's own requests (cloak ranges, the schema catalog);
+ *   navigation         definition, references, highlights, rename.
+ * `runtime` is what the host provides (node/runtime.ts for the real process).
+ */
+import { TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerClientRequests } from './clientRequests';
+import { OpenDocuments } from './documents';
+import { FEATURE_CAPABILITIES, LanguageFeatures } from './features';
+import { guard } from './guard';
+import { Lifecycle } from './lifecycle';
+import { registerNavigation } from './navigation';
+import type { Runtime } from './runtime';
+import { Workspace } from './workspace';
+
+export interface RunningServer {
+  /** True once `shutdown` was received: exiting then is a normal end. */
+  readonly isShutdown: boolean;
+}
+
+export function startServer(connection: Connection, runtime: Runtime): RunningServer {
+  const log = (message: string) => connection.console.error(message);
+  const info = (message: string) => connection.console.info(message);
+  const lifecycle = new Lifecycle(log);
+  const workspace: Workspace = new Workspace(connection, runtime, log, info, () => void documents.revalidateAll());
+  const documents = new OpenDocuments(connection, runtime, workspace, log);
+  const features = new LanguageFeatures(connection, documents, lifecycle, log);
+
+  const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: documents.analysisOf(document).doc });
+  const navigation = registerNavigation(connection, {
+    log,
+    document: (uri) => {
+      const document = documents.get(uri);
+      return document ? navigationDocument(document) : undefined;
+    },
+    openDocuments: () => documents.all().map(navigationDocument),
+  });
+
+  connection.onInitialize(
+    guard(log, 'initialize', { capabilities: {} } as InitializeResult, (params): InitializeResult => {
+      workspace.initialize(params);
+      features.initialize(params);
+      lifecycle.initialized();
+      return {
+        capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...FEATURE_CAPABILITIES, ...navigation.capabilities(params.capabilities) },
+        serverInfo: { name: 'envls', version: '0.1.0' },
+      };
+    }),
+  );
+  registerClientRequests(connection, {
+    analysisOf: (uri) => {
+      const document = documents.get(uri);
+      return document && { version: document.version, analysis: documents.analysisOf(document) };
+    },
+    availableSchemas: () => workspace.availableSchemas,
+    log,
+  });
+  connection.onInitialized(lifecycle.notification('initialized', () => workspace.initialized()));
+  connection.onShutdown(() => lifecycle.shutdown());
+  connection.onDidChangeConfiguration(lifecycle.notification('didChangeConfiguration', (change) => workspace.didChangeConfiguration(change)));
+  connection.onDidChangeWatchedFiles(lifecycle.notification('didChangeWatchedFiles', () => workspace.didChangeWatchedFiles()));
+  documents.listen();
+  return {
+    get isShutdown() {
+      return lifecycle.isShutdown;
+    },
+  };
+}
