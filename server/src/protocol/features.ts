@@ -8,7 +8,6 @@ import { getCompletions, resolveCompletion, type CompletionData } from '../servi
 import { getHover } from '../service/hover';
 import { getDocumentSymbols, getFoldingRanges } from '../service/symbols';
 import type { OpenDocuments } from './documents';
-import type { Logger } from './guard';
 import type { Lifecycle } from './lifecycle';
 import { versionEdit, versionOfDiagnosticData } from './versionedEdits';
 
@@ -25,7 +24,7 @@ export class LanguageFeatures {
   /** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
   private completionItemDefaults: string[] = [];
 
-  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle, log: Logger) {
+  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle) {
     connection.onCompletion(
       lifecycle.request('completion', null, (params) => {
         const document = documents.get(params.textDocument.uri);
@@ -90,7 +89,6 @@ export class LanguageFeatures {
         return document ? getFoldingRanges(documents.analysisOf(document).doc) : [];
       }),
     );
-    void log;
   }
 
   initialize(params: InitializeParams): void {

@@ -32,7 +32,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   const lifecycle = new Lifecycle(log);
   const workspace: Workspace = new Workspace(connection, runtime, log, info, () => void documents.revalidateAll());
   const documents = new OpenDocuments(connection, runtime, workspace, log);
-  const features = new LanguageFeatures(connection, documents, lifecycle, log);
+  const features = new LanguageFeatures(connection, documents, lifecycle);
 
   const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: documents.analysisOf(document).doc });
   const navigation = registerNavigation(connection, {

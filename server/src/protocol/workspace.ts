@@ -64,7 +64,8 @@ export class Workspace {
     this.canWatchFiles = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canWatchRelative = workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     // Only local folders have paths; a virtual one (vscode-vfs:) just has no disk features.
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? [];
+    const uris = folderUris.length === 0 && params.rootUri ? [params.rootUri] : folderUris;
     this.folders = uris.map(localPathOf).filter((path): path is string => path !== undefined);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) this.initialSettings = readSettings(options.settings);
