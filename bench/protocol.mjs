@@ -105,7 +105,14 @@ async function start(serverPath) {
   connection.sendNotification('initialized', {});
   const published = (uri, version) => new Promise((r) => waiters.push({ uri, version, resolve: r }));
   const exited = new Promise((r) => child.once('exit', r));
-  return { connection, published, stop: async () => { child.kill(); await exited; connection.dispose(); } };
+  // A clean LSP end (shutdown, exit): killing the process while a notification is still being written fails the write.
+  const stop = async () => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    await exited;
+    connection.dispose();
+  };
+  return { connection, published, stop };
 }
 
 async function main() {
