@@ -73,14 +73,18 @@ async function initializeTime(serverPath) {
   return elapsed;
 }
 
-/** Opens a text, then times didChange -> the publishDiagnostics of that version, typing in the middle. */
-async function changeRoundTrips(server, uri, text, edits) {
-  const opened = server.published(uri, 1);
+/** Opens a text (waiting for its diagnostics when the server publishes on open). */
+async function open(server, uri, text, publishesOnOpen = true) {
+  const opened = publishesOnOpen ? server.published(uri, 1) : undefined;
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
   await opened;
+}
+
+/** Times didChange -> the publishDiagnostics of that version, `count` edits from version `from`, typing in the middle. */
+async function changeRoundTrips(server, uri, text, count, from) {
   const line = text.split('\n').length >> 1;
   const times = [];
-  for (let v = 2; v < 2 + edits; v++) {
+  for (let v = from; v < from + count; v++) {
     const wait = server.published(uri, v);
     const t = now();
     server.connection.sendNotification('textDocument/didChange', {
@@ -126,20 +130,29 @@ async function main() {
   for (let i = 0; i < 40; i++) { const t = now(); dotenv.parse(text); parseTimes.push(now() - t); }
   const dotenvMs = median(parseTimes);
 
-  // The envls server first: how many completion items it offers on an empty line.
+  // Both servers run side by side and requests alternate between them, so that a change in the
+  // machine's load during the run affects both alike. envls first: how many completion items it
+  // offers on an empty line, which the trivial server then answers with.
   const envls = await start(join(repoRoot, 'dist/server.js'));
   const opened = envls.published(uri, 1);
   envls.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
   const first = await opened;
+  const completionAt = { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } };
+  const itemCount = (await envls.connection.sendRequest('textDocument/completion', completionAt)).items.length;
+  const trivialPath = await buildTrivialServer(itemCount);
+  const trivial = await start(trivialPath);
+  trivial.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
+  const timed = async (send) => { const t = now(); await send(); return now() - t; };
   const hover = [];
+  const trivialHover = [];
   const completion = [];
+  const trivialCompletion = [];
+  const hoverAt = { textDocument: { uri }, position: { line: 1, character: 2 } };
   for (let i = 0; i < 200; i++) {
-    let t = now();
-    await envls.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
-    hover.push(now() - t);
-    t = now();
-    await envls.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } });
-    completion.push(now() - t);
+    hover.push(await timed(() => envls.connection.sendRequest('textDocument/hover', hoverAt)));
+    trivialHover.push(await timed(() => trivial.connection.sendRequest('textDocument/hover', hoverAt)));
+    completion.push(await timed(() => envls.connection.sendRequest('textDocument/completion', completionAt)));
+    trivialCompletion.push(await timed(() => trivial.connection.sendRequest('textDocument/completion', completionAt)));
   }
   // Navigation on a name read all over the file: HOST (line 6), referenced on every APP_URL_ line.
   const referenceLine = lines.findIndex((l) => l.startsWith('APP_URL_'));
@@ -160,39 +173,19 @@ async function main() {
     }
   }
   // Edits: insert a character in a value in the middle of the file, as typing does.
-  const change = [];
-  for (let v = 2; v < 62; v++) {
-    const line = 5000;
-    const wait = envls.published(uri, v);
-    const t = now();
-    envls.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: v },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: v % 2 ? 'X' : '' }],
-    });
-    await wait;
-    change.push(now() - t);
-  }
-  const itemCount = (await envls.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: lines.length - 1, character: 0 } })).items.length;
+  const change = await changeRoundTrips(envls, uri, text, 60, 2);
+  // A 200-line file, change round trips alternating between the servers.
   const small = generate(200);
   const smallUri = 'file:///bench/small/.env';
-  const smallChange = await changeRoundTrips(envls, smallUri, small, 100);
-  await envls.stop();
-
-  // Reference 2: a trivial vscode-languageserver server's hover, and its completion with as many items.
-  const trivialPath = await buildTrivialServer(itemCount);
-  const trivial = await start(trivialPath);
-  trivial.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
-  const trivialHover = [];
-  const trivialCompletion = [];
-  for (let i = 0; i < 200; i++) {
-    let t = now();
-    await trivial.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 2 } });
-    trivialHover.push(now() - t);
-    t = now();
-    await trivial.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 0 } });
-    trivialCompletion.push(now() - t);
+  const smallChange = [];
+  const trivialSmallChange = [];
+  await open(envls, smallUri, small);
+  await open(trivial, smallUri, small, false);
+  for (let v = 2; v < 102; v++) {
+    smallChange.push(...(await changeRoundTrips(envls, smallUri, small, 1, v)));
+    trivialSmallChange.push(...(await changeRoundTrips(trivial, smallUri, small, 1, v)));
   }
-  const trivialSmallChange = await changeRoundTrips(trivial, smallUri, small, 100);
+  await envls.stop();
   await trivial.stop();
 
   // Start-up: spawn -> initialize answered, alternating which server goes first.

@@ -10,7 +10,7 @@ import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } f
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../service/analyze';
 import { BINDING_NOTIFICATION, type BindingNotice } from './bindingNotice';
-import { guard, type Logger } from './guard';
+import { guard, settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
 import type { Workspace } from './workspace';
 
@@ -41,7 +41,7 @@ export class OpenDocuments {
         this.analyses.delete(uri);
         this.published.delete(uri);
         this.bindings.delete(uri);
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        settle(log, 'clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
       }),
     );
   }
@@ -87,7 +87,7 @@ export class OpenDocuments {
     if (this.published.get(document.uri) === key) return;
     const analysis = this.analysisOf(document);
     this.published.set(document.uri, key);
-    void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis.diagnostics });
+    settle(this.log, 'publishing diagnostics', this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: analysis.diagnostics }));
     const { binding } = analysis;
     const notice: BindingNotice = {
       uri: document.uri,
@@ -99,7 +99,7 @@ export class OpenDocuments {
     const noticeKey = JSON.stringify(notice);
     if (this.bindings.get(document.uri) !== noticeKey) {
       this.bindings.set(document.uri, noticeKey);
-      void this.connection.sendNotification(BINDING_NOTIFICATION, notice);
+      settle(this.log, 'sending the binding notice', this.connection.sendNotification(BINDING_NOTIFICATION, notice));
     }
   }
 }

@@ -15,3 +15,14 @@ export function guard<A extends unknown[], R>(log: Logger, name: string, fallbac
     }
   };
 }
+
+/** A message to the client that may fail (the connection ended): logged if it can be, never an unhandled rejection. */
+export function settle(log: Logger, what: string, promise: Promise<unknown>): void {
+  promise.catch((error: unknown) => {
+    try {
+      log(`envls: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    } catch {
+      // The connection is gone: nobody to tell.
+    }
+  });
+}

@@ -27,8 +27,16 @@ export interface RunningServer {
 }
 
 export function startServer(connection: Connection, runtime: Runtime): RunningServer {
-  const log = (message: string) => connection.console.error(message);
-  const info = (message: string) => connection.console.info(message);
+  // After the connection ended (a pass still running, a late answer) there is nobody to tell.
+  const safely = (send: (message: string) => void) => (message: string) => {
+    try {
+      send(message);
+    } catch {
+      // connection disposed
+    }
+  };
+  const log = safely((message) => connection.console.error(message));
+  const info = safely((message) => connection.console.info(message));
   const lifecycle = new Lifecycle(log);
   const workspace: Workspace = new Workspace(connection, runtime, log, info, () => void documents.revalidateAll());
   const documents = new OpenDocuments(connection, runtime, workspace, log);

@@ -25,7 +25,7 @@ import type { EnvDocument } from '../service/parser/model';
 import { invalidSchemaDiagnostics } from '../service/schema/invalidSchema';
 import type { ResolvedSchema } from '../service/schema/types';
 import type { ValidationSettings } from '../service/validate';
-import type { Logger } from './guard';
+import { settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
 import { DEFAULT_SETTINGS, readSettings, validationSettings, type EnvlsSettings } from './settings';
 import { localPathOf } from './uris';
@@ -76,7 +76,7 @@ export class Workspace {
     this.isInitialized = true;
     this.watchSchemaFiles();
     if (this.canPullConfiguration) {
-      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'envls' });
+      settle(this.log, 'registering for settings changes', this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'envls' }));
       void this.pullSettings();
     }
   }
@@ -154,10 +154,10 @@ export class Workspace {
     for (const [path, { text, problems }] of this.store.fileProblems) {
       const uri = pathToFileURL(path).toString();
       uris.push(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: invalidSchemaDiagnostics(text, problems) });
+      settle(this.log, 'publishing schema file diagnostics', this.connection.sendDiagnostics({ uri, diagnostics: invalidSchemaDiagnostics(text, problems) }));
     }
     // Clear diagnostics of schema files no longer configured.
-    for (const uri of this.schemaFileUris) if (!uris.includes(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of this.schemaFileUris) if (!uris.includes(uri)) settle(this.log, 'clearing schema file diagnostics', this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     this.schemaFileUris = uris;
   }
 
@@ -171,7 +171,8 @@ export class Workspace {
     this.schemaWatch = this.settings.schemaFiles.length === 0
       ? undefined
       : this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: this.settings.schemaFiles.flatMap((g) => this.schemaFileWatchers(g)) });
-    void previous?.then((registration) => registration.dispose());
+    if (this.schemaWatch) settle(this.log, 'watching schema files', this.schemaWatch);
+    if (previous) settle(this.log, 'unwatching schema files', previous.then((registration) => registration.dispose()));
   }
 
   /**
