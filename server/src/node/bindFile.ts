@@ -15,6 +15,8 @@ export interface BindOptions {
   cliIds?: readonly string[];
   /** Turn detection off (envls.detect: false). */
   detect?: boolean;
+  /** Lists a folder for marker-file detection (the CLI passes a cached one: one read per folder). */
+  listFolder?: (dir: string) => string[];
 }
 
 export function bindingInputFor(filePath: string | undefined, store: SchemaStore, options: BindOptions): (doc: EnvDocument) => Omit<BindingInput, 'doc'> {
@@ -36,13 +38,13 @@ export function bindingInputFor(filePath: string | undefined, store: SchemaStore
     externalReason,
     detect: options.detect === false
       ? undefined
-      : () => detectSchemas({ keys: doc.entries.map((e) => e.key), siblingFiles: filePath ? siblings(filePath) : [] }, store.available.values()),
+      : () => detectSchemas({ keys: doc.entries.map((e) => e.key), siblingFiles: filePath ? (options.listFolder ?? siblings)(dirname(filePath)) : [] }, store.available.values()),
   });
 }
 
-function siblings(filePath: string): string[] {
+function siblings(dir: string): string[] {
   try {
-    return readdirSync(dirname(filePath));
+    return readdirSync(dir);
   } catch {
     return [];
   }
