@@ -72,7 +72,8 @@ test('--format sarif is valid SARIF 2.1.0, with every rule, help URIs and region
   assert.equal(run.code, 1, run.stderr);
   const log = JSON.parse(run.stdout);
   const validate = sarifValidator();
-  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  const valid: boolean = validate(log);
+  assert.ok(valid, JSON.stringify(validate.errors, null, 2));
   assert.equal(validate({ ...log, runs: [{ ...log.runs[0], results: [{ message: {} }] }] }), false, 'the validator does reject a broken log');
   assert.equal(log.version, '2.1.0');
   const [sarifRun] = log.runs;
