@@ -164,6 +164,13 @@ test('on a terminal: colour and a per-file summary (through script(1), when pres
   const noColor = spawnSync('script', ['-qec', command('NO_COLOR=1'), '/dev/null'], { cwd: dir, encoding: 'utf8' });
   assert.ok(!noColor.stdout.includes('\u001b['), 'NO_COLOR is honoured on a terminal');
   assert.match(noColor.stdout, /\d+ error\(s\)\s+\d+ warning\(s\)\s+\.env/);
+
+  // A long run shows its progress on the terminal's stderr, then erases it.
+  const many = mkdtempSync(join(tmpdir(), 'envls-formats-'));
+  for (let i = 0; i < 250; i++) writeFileSync(join(many, `${i}.env`), 'A=1\n');
+  const long = spawnSync('script', ['-qec', command(''), '/dev/null'], { cwd: many, encoding: 'utf8' });
+  assert.match(long.stdout, /\r\u001b\[Kenvls: checked 250\/250 files\r\u001b\[K/);
+  assert.doesNotMatch(envls(['check'], many).stderr, /checked/, 'never in a pipe');
 });
 
 test('every flag of check is in --help and in the README', () => {
