@@ -16,17 +16,21 @@
 // 3. Server start: spawn to `initialize` answered, dist/server.js vs a trivial
 //    vscode-languageserver server (built here with esbuild), median of 10 spawns.
 //    Skipped when dist/server.js does not exist.
+// 4. CLI over many files (section `cli`): `envls check DIR` (dist/cli.js, or the script in
+//    ENVLS_BENCH_CLI, e.g. an older build) over 2,000 generated .env files in 40 folders vs a
+//    node process that walks the same folders, reads every file and runs dotenv.parse.
+//    Median of 5 spawns each, alternating; CPU time (the goal's ratio) and wall time. Goal: within 2x.
 //
-// `node bench/run.mjs parser analysis` runs only the named sections (parser,
+// `node bench/run.mjs parser analysis` runs only the named sections (parser, cli,
 // analysis, server); no names runs all three.
 //
 // parseEnv and validate are imported through small esbuild bundles of the
 // TypeScript sources built into a temporary directory, so this file needs no
 // TypeScript loader.
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import v8 from 'node:v8';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -395,6 +399,68 @@ async function benchServerStart() {
   console.log(table(['server', 'median ms', 'min', 'max', 'vs trivial'], rows));
 }
 
+// ---------------------------------------------------------------- 4. CLI over many files
+
+async function benchCli() {
+  const cli = process.env.ENVLS_BENCH_CLI ? resolve(process.env.ENVLS_BENCH_CLI) : join(repoRoot, 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    console.log(`\nCLI: skipped, ${cli} is missing (run \`npm run bench\`, which builds first).`);
+    return undefined;
+  }
+  const root = join(work, 'cli-files');
+  const files = 2000;
+  for (let i = 0; i < files; i++) {
+    const dir = join(root, `service-${i % 40}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${i}.env`), realisticEnv(40, i + 1));
+  }
+  const reference = join(work, 'read-and-parse.cjs');
+  writeFileSync(reference, [
+    `const dotenv = require(${JSON.stringify(require.resolve('dotenv'))});`,
+    "const { readdirSync, readFileSync } = require('node:fs');",
+    "const { join } = require('node:path');",
+    'let keys = 0;',
+    'const walk = (dir) => { for (const e of readdirSync(dir, { withFileTypes: true })) {',
+    '  const path = join(dir, e.name);',
+    "  if (e.isDirectory()) walk(path); else if (e.name.endsWith('.env')) keys += Object.keys(dotenv.parse(readFileSync(path, 'utf8'))).length;",
+    '} };',
+    'walk(process.argv[2]);',
+    'process.stdout.write(`${keys} keys\\n`);',
+  ].join('\n'));
+  // CPU time (user + system, reported by the child itself at exit) as well as wall time: this
+  // machine is often shared, and a spawn's wall time then measures the scheduler more than the work.
+  const cpuProbe = join(work, 'cpu-at-exit.cjs');
+  writeFileSync(cpuProbe, "process.on('exit', () => { const u = process.cpuUsage(); require('node:fs').writeSync(2, `\\nCPU_US ${u.user + u.system}\\n`); });\n");
+  const timeSpawn = (args) => {
+    const start = nowMs();
+    const run = spawnSync(process.execPath, ['--require', cpuProbe, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const wall = nowMs() - start;
+    if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    return { wall, cpu: Number(/CPU_US (\d+)/.exec(run.stderr)[1]) / 1000 };
+  };
+  const commands = { 'envls check DIR': [cli, 'check', root], 'read + dotenv.parse (node)': [reference, root] };
+  for (const args of Object.values(commands)) timeSpawn(args); // warm the file cache
+  const times = Object.fromEntries(Object.keys(commands).map((name) => [name, { wall: [], cpu: [] }]));
+  for (let i = 0; i < 5; i++) {
+    const order = i % 2 ? Object.entries(commands).reverse() : Object.entries(commands);
+    for (const [name, args] of order) {
+      const { wall, cpu } = timeSpawn(args);
+      times[name].wall.push(wall);
+      times[name].cpu.push(cpu);
+    }
+  }
+  const baseName = 'read + dotenv.parse (node)';
+  console.log(`\nCLI: ${files} generated .env files (40 lines each) in 40 folders, ${cli.startsWith(repoRoot) ? cli.slice(repoRoot.length + 1) : cli}`);
+  console.log(table(['command', 'CPU ms (median)', 'vs read+parse', 'wall ms (median)', 'vs read+parse'], Object.entries(times).map(([name, t]) => [
+    name,
+    median(t.cpu).toFixed(0),
+    `${(median(t.cpu) / median(times[baseName].cpu)).toFixed(2)}x`,
+    median(t.wall).toFixed(0),
+    `${(median(t.wall) / median(times[baseName].wall)).toFixed(2)}x`,
+  ])));
+  return { ratio: median(times['envls check DIR'].cpu) / median(times[baseName].cpu) };
+}
+
 // ---------------------------------------------------------------- main
 
 const sections = process.argv.slice(2);
@@ -404,6 +470,7 @@ service = await loadService();
 const parser = wanted('parser') ? await benchParser() : undefined;
 const analysis = wanted('analysis') ? await benchAnalysis() : undefined;
 if (wanted('server')) await benchServerStart();
+const cliRun = wanted('cli') ? await benchCli() : undefined;
 const goals = [];
 if (parser) {
   goals.push(
@@ -413,4 +480,5 @@ if (parser) {
   );
 }
 if (analysis) goals.push(`full analysis ${analysis.ratio.toFixed(2)}x dotenv.parse (< 3x: ${analysis.ratio < 3 ? 'met' : 'NOT met'})`);
+if (cliRun) goals.push(`envls check over 2,000 files ${cliRun.ratio.toFixed(2)}x read + dotenv.parse in CPU time (<= 2x: ${cliRun.ratio <= 2 ? 'met' : 'NOT met'})`);
 console.log(`\nGoals: ${goals.join('; ')}`);

@@ -1,16 +1,20 @@
-// Bundles the three entry points with esbuild: the VS Code client, the language
-// server and the CLI. Everything (including vscode-languageserver) is bundled, so
-// the .vsix ships no node_modules.
+// Bundles the entry points with esbuild: the VS Code client, the language server,
+// the public API (dist/api.js, what `require('envls')` loads) and the CLI. Everything
+// (including vscode-languageserver) is bundled, so neither the .vsix nor the npm
+// package needs node_modules. The CLI loads the engine from dist/api.js rather than
+// carrying a second copy. dist/api.d.ts is emitted from server/src/api.ts, whose
+// exported types are self-contained.
 //
 // The builtin schemas are composed and validated here, once: a broken builtin schema
-// fails the build, and the server and CLI bundles carry the composed result
+// fails the build, and the server and API bundles carry the composed result
 // (server/src/service/schema/prebuilt.ts is replaced), so no composition and no JSON
 // Schema validator runs when they start.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import ts from 'typescript';
 
 const common = {
   bundle: true,
@@ -73,9 +77,32 @@ const prebuilt = {
   },
 };
 
+/** server/src/cli.ts's `import … from './api'` stays a require of the sibling bundle dist/api.js. */
+const apiFromDist = {
+  name: 'api-from-dist',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/api$/ }, (args) => (args.importer.endsWith('cli.ts') ? { path: './api.js', external: true } : undefined));
+  },
+};
+
+/** dist/api.d.ts: TypeScript's declaration emit of the API module alone (its types import nothing). */
+function apiDeclarations() {
+  const source = readFileSync('server/src/api.ts', 'utf8');
+  const { outputText, diagnostics } = ts.transpileDeclaration(source, { fileName: 'api.ts', compilerOptions: { strict: true } });
+  if (diagnostics?.length) {
+    throw new Error(`dist/api.d.ts: ${diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')).join('\n')}`);
+  }
+  // The implementation's imports are not part of the declarations; none may remain.
+  const declarations = outputText.replace(/^import .*;\n/gm, '');
+  if (/\bimport\b/.test(declarations)) throw new Error('dist/api.d.ts would import another module: keep the API types self-contained');
+  return declarations;
+}
+
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [re2jsApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
 ]);
+writeFileSync('dist/api.d.ts', apiDeclarations());

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the editor end-to-end tests need, outside the project's own package.json:
 #   - Debian packages: chromium (driven by playwright-core), libkrb5-dev + ripgrep (code-server's
-#     native modules and search), neovim (0.7), emacs-nox + elpa-eglot.
+#     native modules and search), neovim (0.7), emacs-nox + elpa-eglot, pre-commit (npm run test:hooks).
 #   - .e2e/tools/: code-server 4.100.3 (VS Code 1.100.3, the newest that runs on Node 20),
 #     playwright-core, vscode-tmgrammar-test — with their own package.json, git-ignored (.e2e/).
 # Idempotent: each part is skipped when already done (apt: every package installed; npm: a version
@@ -19,7 +19,7 @@ RIPGREP_NPM_VERSION=1.15.11          # @vscode/ripgrep pinned by code-server 4.1
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 STAMP="code-server=$CODE_SERVER_VERSION playwright-core=$PLAYWRIGHT_CORE_VERSION vscode-tmgrammar-test=$TMGRAMMAR_TEST_VERSION"
 
-APT_PACKAGES=(chromium libkrb5-dev ripgrep neovim emacs-nox elpa-eglot)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep neovim emacs-nox elpa-eglot pre-commit)
 
 log() { printf '[install-e2e] %s\n' "$*"; }
 

@@ -9,7 +9,8 @@ function collect(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (name === 'fixtures' || name === 'e2e') continue;
+    // e2e and hooks run in their own steps (npm run test:e2e, npm run test:hooks).
+    if (name === 'fixtures' || name === 'e2e' || name === 'hooks') continue;
     if (statSync(path).isDirectory()) out.push(...collect(path));
     else if (name.endsWith('.test.ts')) out.push(path);
   }

@@ -1,8 +1,8 @@
 /** Finding .env files for the CLI: paths, folders (searched recursively) and globs. */
 import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import { walkFiles as walk } from './walk';
+import { walkFiles, type FolderListing } from './walk';
 
 /** `.env`, `.env.local`, `.env.production`, `prod.env`, `.env-local`… */
 export function isEnvFileName(name: string): boolean {
@@ -10,22 +10,32 @@ export function isEnvFileName(name: string): boolean {
 }
 
 export interface FoundFiles {
+  /** Absolute paths, sorted, each once. */
   files: string[];
   /** Arguments that named nothing readable. */
   missing: string[];
 }
 
-export function findEnvFiles(args: readonly string[], cwd: string): FoundFiles {
-  const files: string[] = [];
+/**
+ * Folders and globs are walked without following links (see walk.ts); a path named
+ * directly is taken as given. `onFolder` sees every folder listing the walk made, so
+ * that callers can reuse it instead of reading the folder again.
+ */
+export function findEnvFiles(args: readonly string[], cwd: string, onFolder?: (listing: FolderListing) => void): FoundFiles {
+  const files = new Set<string>();
   const missing: string[] = [];
   for (const arg of args.length > 0 ? args : ['.']) {
-    if (picomatch.scan(arg).isGlob) {
-      const { base, glob } = picomatch.scan(arg);
-      const root = resolve(cwd, base || '.');
-      const isMatch = picomatch(glob, { dot: true });
-      const matched = walk(root).filter((file) => isMatch(relative(root, file)));
-      if (matched.length === 0) missing.push(arg);
-      files.push(...matched);
+    const scan = picomatch.scan(arg);
+    if (scan.isGlob) {
+      const root = resolve(cwd, scan.base || '.');
+      const isMatch = picomatch(scan.glob, { dot: true });
+      let matched = 0;
+      for (const file of walkFiles(root, onFolder)) {
+        if (!isMatch(relative(root, file))) continue;
+        files.add(file);
+        matched++;
+      }
+      if (matched === 0) missing.push(arg);
       continue;
     }
     const path = resolve(cwd, arg);
@@ -36,8 +46,8 @@ export function findEnvFiles(args: readonly string[], cwd: string): FoundFiles {
       missing.push(arg);
       continue;
     }
-    if (stat.isDirectory()) files.push(...walk(path).filter((file) => isEnvFileName(file.slice(file.lastIndexOf('/') + 1))));
-    else files.push(path);
+    if (!stat.isDirectory()) files.add(path);
+    else for (const file of walkFiles(path, onFolder)) if (isEnvFileName(basename(file))) files.add(file);
   }
-  return { files: [...new Set(files)].sort(), missing };
+  return { files: [...files].sort(), missing };
 }

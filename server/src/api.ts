@@ -1,0 +1,236 @@
+/**
+ * envls as a library: `import { check, checkText, parse, rules } from 'envls'`.
+ * The CLI is built on exactly these functions. The types below are self-contained
+ * (no LSP or internal types), so dist/api.d.ts needs no other package.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { version as packageVersion } from '../../package.json';
+import { analyze, analyzeDocument } from './service/analyze';
+import { expandEntries } from './service/expand';
+import { fixAll } from './service/fixAll';
+import { parseEnv } from './service/parser/parse';
+import { ruleDocsUrl } from './service/rules/docs';
+import { ALL_CODES } from './service/rules/registry';
+import { invalidSchemaDiagnostics } from './service/schema/invalidSchema';
+import type { ValidationSettings } from './service/validate';
+import { bindingInputFor } from './node/bindFile';
+import { findEnvFiles } from './node/envFiles';
+import { SchemaStore } from './node/schemaStore';
+
+export const version: string = packageVersion;
+
+export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** One problem. Lines and columns are 1-based; columns count UTF-16 code units (as editors do). */
+export interface Problem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: ProblemSeverity;
+  /** A diagnostic code (a public contract: never renamed), e.g. `duplicateKey`. */
+  code: string;
+  /** Never contains a sensitive value. */
+  message: string;
+}
+
+export interface FileReport {
+  /** The path as given relative to `cwd` (absolute when outside it). */
+  file: string;
+  /** The absolute path. */
+  path: string;
+  /** `env` for a checked .env file, `schema` for a schema file given with `schemaFiles`. */
+  kind: 'env' | 'schema';
+  /** Ids of the schemas bound to the file. */
+  schemas: string[];
+  binding: { source: 'comment' | 'setting' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
+  problems: Problem[];
+  /** Number of fixes written to the file (only with `fix: true`). */
+  fixesApplied: number;
+}
+
+export interface CheckOptions {
+  /** Where relative paths, globs and `schemaFiles` are resolved; default `process.cwd()`. */
+  cwd?: string;
+  /** Bind these schema ids to every file (else `# envls-schema` comments, else detection). */
+  schemas?: readonly string[];
+  /** Schema files in envls's format; a broken one is reported as `invalidSchema` problems on it. */
+  schemaFiles?: readonly string[];
+  /** dotenv-linter's style rules. */
+  styleRules?: boolean;
+  /** Report every variable the schemas do not know. */
+  unknownVariables?: boolean;
+  /** Detect products from the variables present (default true). */
+  detect?: boolean;
+  /** Severity per code, e.g. `{ unorderedKey: 'off' }`. */
+  severities?: Readonly<Record<string, ProblemSeverity | 'off'>>;
+  /** Apply the safe fixes and write the files that change. */
+  fix?: boolean;
+  /** Called after each file, e.g. for progress. */
+  onFile?: (done: number, total: number) => void;
+}
+
+export interface CheckResult {
+  /** Schema-file reports first (when they have problems), then each .env file, sorted by path. */
+  reports: FileReport[];
+  /** Arguments that named nothing (no such file, or a glob that matched nothing). */
+  missing: string[];
+  /** Files found but not readable, with the system's reason (e.g. `EACCES`). */
+  unreadable: { file: string; reason: string }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export interface RuleInfo {
+  code: string;
+  group: 'core' | 'schema' | 'style' | 'internal';
+  defaultSeverity: ProblemSeverity;
+  description: string;
+  /** The rule's documentation page. */
+  docsUrl: string;
+}
+
+const SEVERITY_NAMES: Record<number, ProblemSeverity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** Every diagnostic code envls can report (rules and engine codes), with its default severity and documentation page. */
+export function rules(): RuleInfo[] {
+  return ALL_CODES.map((decl) => ({
+    code: decl.code,
+    group: decl.group,
+    defaultSeverity: decl.defaultSeverity,
+    description: decl.description,
+    docsUrl: ruleDocsUrl(decl.code),
+  }));
+}
+
+export interface SchemaInfo {
+  id: string;
+  title: string;
+  /** How many variables the schema describes. */
+  variables: number;
+}
+
+/** The builtin schemas (and those of `schemaFiles`), sorted by id. */
+export function schemas(options: Pick<CheckOptions, 'cwd' | 'schemaFiles'> = {}): SchemaInfo[] {
+  const store = new SchemaStore();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  if (options.schemaFiles) store.load(options.schemaFiles.map((file) => resolve(cwd, file)));
+  return [...store.available.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((schema) => ({ id: schema.id, title: schema.title, variables: schema.variables.length }));
+}
+
+/** What `dotenv.parse` returns for `text` (with `expand`: after dotenv-expand, never running commands). */
+export function parse(text: string, options: { expand?: boolean } = {}): Record<string, string> {
+  const doc = parseEnv(text);
+  if (options.expand) return expandEntries(doc.entries, {});
+  const parsed: Record<string, string> = {};
+  for (const entry of doc.entries) parsed[entry.key] = entry.value;
+  return parsed;
+}
+
+/** Checks one text in memory (no file is read: detection sees no marker files). */
+export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles'> = {}): Problem[] {
+  const store = new SchemaStore();
+  const bind = bindingInputFor(undefined, store, { cliIds: options.schemas ?? [], detect: options.detect });
+  return analyze(text, bind, settingsOf(options)).diagnostics.map(toProblem);
+}
+
+/** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
+export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const shown = (path: string) => relative(cwd, path) || path;
+  const store = new SchemaStore();
+  store.load((options.schemaFiles ?? []).map((file) => resolve(cwd, file)));
+  // Marker-file detection lists each file's folder: the walk's own listings answer most of them.
+  const folders = new Map<string, string[]>();
+  const listFolder = (dir: string): string[] => {
+    let names = folders.get(dir);
+    if (!names) {
+      try {
+        names = readdirSync(dir);
+      } catch {
+        names = [];
+      }
+      folders.set(dir, names);
+    }
+    return names;
+  };
+  const { files, missing } = findEnvFiles(paths, cwd, ({ dir, names }) => folders.set(dir, names));
+  const settings = settingsOf(options);
+  const result: CheckResult = { reports: [], missing, unreadable: [], errorCount: 0, warningCount: 0 };
+  const add = (report: FileReport) => {
+    for (const problem of report.problems) {
+      if (problem.severity === 'error') result.errorCount++;
+      else if (problem.severity === 'warning') result.warningCount++;
+    }
+    result.reports.push(report);
+  };
+
+  for (const [path, { text, problems }] of store.fileProblems) {
+    if (problems.length === 0) continue;
+    add({
+      file: shown(path),
+      path,
+      kind: 'schema',
+      schemas: [],
+      binding: { source: 'none', certainty: 'none', reason: 'a schema file' },
+      problems: invalidSchemaDiagnostics(text, problems).map(toProblem),
+      fixesApplied: 0,
+    });
+  }
+
+  files.forEach((path, index) => {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      result.unreadable.push({ file: shown(path), reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      options.onFile?.(index + 1, files.length);
+      return;
+    }
+    const bind = bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
+    let analysis = analyze(text, bind, settings);
+    let fixesApplied = 0;
+    if (options.fix) {
+      // The same safe fixes as source.fixAll.envls, round after round until none is left.
+      const fixed = fixAll(text, (doc) => analyzeDocument(doc, bind, settings).diagnostics);
+      if (fixed.text !== text) {
+        writeFileSync(path, fixed.text);
+        fixesApplied = fixed.applied;
+        analysis = analyze(fixed.text, bind, settings);
+      }
+    }
+    const { binding, diagnostics } = analysis;
+    add({
+      file: shown(path),
+      path,
+      kind: 'env',
+      schemas: binding.schemas.map((schema) => schema.id),
+      binding: { source: binding.source, certainty: binding.certainty, reason: binding.reason },
+      problems: diagnostics.map(toProblem),
+      fixesApplied,
+    });
+    options.onFile?.(index + 1, files.length);
+  });
+  return result;
+}
+
+function settingsOf(options: Pick<CheckOptions, 'styleRules' | 'unknownVariables' | 'severities'>): ValidationSettings {
+  return { styleRules: options.styleRules, unknownVariables: options.unknownVariables, severities: options.severities };
+}
+
+function toProblem(d: Diagnostic): Problem {
+  return {
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: SEVERITY_NAMES[d.severity ?? 1],
+    code: String(d.code),
+    message: typeof d.message === 'string' ? d.message : (d.message as { value: string }).value,
+  };
+}
+

@@ -1,0 +1,27 @@
+/** `envls --help`: every command, flag and exit code (the README's CLI section says the same). */
+export const USAGE = `Usage:
+  envls check [PATH|GLOB ...] [options]
+      Check .env files. Folders are searched for .env, .env.*, *.env (symbolic links are
+      not followed; node_modules, .git and dist are skipped); no PATH means the current folder.
+      -f, --format FORMAT      text (default): path:line:col: severity code message
+                               json: stable JSON (see the README), sarif: SARIF 2.1.0,
+                               github: GitHub Actions annotations (::error file=…)
+      --schema ID[,ID]         bind these schemas (else # envls-schema comments, else detection)
+      --schema-file FILE       load a schema file in envls's format (repeatable)
+      --rules dotenv-linter    also run dotenv-linter's style checks
+      --unknown                report every variable the schemas do not know
+      --no-detect              do not detect products from the variables present
+      --fix                    apply the safe fixes and write the files that changed
+      -q, --quiet              report errors only (warnings still count for --max-warnings)
+      --max-warnings N         exit 1 when there are more than N warnings
+      --color, --no-color      force colour on or off (default: on for a terminal unless NO_COLOR is set)
+  envls parse FILE [--expand]
+      Print, as JSON, the object dotenv.parse returns for FILE
+      (--expand: after dotenv-expand, without command substitution).
+  envls rules [--json]         every diagnostic code: default severity, group, description, docs URL
+  envls schemas                the schema ids envls knows
+  envls --version, envls --help
+Exit codes:
+  0  no error-severity problem (and no more warnings than --max-warnings)
+  1  error-severity problems, or more warnings than --max-warnings
+  2  a file could not be read, a path matched nothing, or bad usage`;
