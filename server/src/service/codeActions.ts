@@ -26,7 +26,7 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [uri]: fix.edits } },
+        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
       });
     }
   }
