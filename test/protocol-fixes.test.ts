@@ -272,7 +272,8 @@ describe('style fixes (envls.styleRules: true)', () => {
 });
 
 describe('source.fixAll.envls', () => {
-  // Safe: the legacy rename, the trailing slash, the dead duplicate. Not safe (left): the generated secret, the enum choice.
+  // Safe: the trailing slash, the dead duplicate. Not safe (left): the legacy rename (an app may read the
+  // old name), the generated secret, the enum choice.
   const text = [
     '# envls-schema: flux',
     'FLUX_SERVICE_URL=https://api--notes--a1b2c3.vsl-base.com',
@@ -286,7 +287,7 @@ describe('source.fixAll.envls', () => {
   ].join('\n');
   const fixed = [
     '# envls-schema: flux',
-    'FLUX_URL=https://api--notes--a1b2c3.vsl-base.com',
+    'FLUX_SERVICE_URL=https://api--notes--a1b2c3.vsl-base.com',
     `FLUX_GATEWAY_JWT_SECRET=${SECRET_A}`,
     'FLUX_API_BASE=https://flux.vsl-base.com/api',
     'FLUX_DEFAULT_MODE=dedicated',
@@ -304,7 +305,7 @@ describe('source.fixAll.envls', () => {
       assert.equal(doc.apply(actions[0]), fixed);
       // What is left after it: only the findings that need a person.
       const after = await plain.change(doc.uri, 2, fixed);
-      assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), ['insecureValue', 'invalidValue']);
+      assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), ['insecureValue', 'invalidValue', 'legacyName']);
     });
   }
 
@@ -321,6 +322,28 @@ describe('source.fixAll.envls', () => {
     const doc = await document(text, style);
     const actions = await doc.fixAll(['source.fixAll.envls']);
     assert.equal(actions.length, 1);
-    assert.equal(doc.apply(actions[0]), `${NEOSYNC_API}LOG_LEVEL=INFO\nNUCLEUS_ENV="dev env"\n\nPORT=8080\n`);
+    // One application: the line fixes and the sort of the group they are in, composed (no second round).
+    assert.equal(doc.apply(actions[0]), `${NEOSYNC_API}NUCLEUS_ENV="dev env"\nlog_level=INFO\n\nPORT=8080\n`);
+  });
+
+  test('never renames or removes a name a program reads: lowercase keys, legacy names, equal aliases', async () => {
+    const text = '# envls-schema: flux/app\nAUTH_URL=https://flux.example.com\nNEXTAUTH_URL=https://flux.example.com\nSAML2_SP_x509=cert\n';
+    const doc = await document(text, style);
+    assert.ok(doc.published.diagnostics.some((d) => d.code === 'lowercaseKey'));
+    assert.ok(doc.published.diagnostics.some((d) => d.code === 'aliasConflict'));
+    assert.deepEqual(await doc.fixAll(['source.fixAll.envls']), []);
+    // They stay quick fixes the user picks.
+    assert.equal(doc.apply(doc.titled(await doc.fixes('lowercaseKey'), 'Rename to SAML2_SP_X509')), text.replace('x509', 'X509'));
+  });
+
+  test('a correction is applied whole: FLUX_API_BASE=https://x/ becomes https://x/api, which passes', async () => {
+    const text = '# envls-schema: flux/cli\nFLUX_API_BASE=https://x/\n';
+    const doc = await document(text);
+    const actions = await doc.fixAll(['source.fixAll.envls']);
+    assert.equal(actions.length, 1);
+    const fixed = doc.apply(actions[0]);
+    assert.equal(fixed, '# envls-schema: flux/cli\nFLUX_API_BASE=https://x/api\n');
+    const after = await plain.change(doc.uri, 2, fixed);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), []);
   });
 });
