@@ -20,6 +20,7 @@ import { parseEnv } from '../server/src/service/parser/parse';
 import { applyEdits } from '../server/src/service/applyEdits';
 import { bindingInputFor } from '../server/src/node/bindFile';
 import { SchemaStore } from '../server/src/node/schemaStore';
+import { SchemaGlobs } from '../server/src/node/schemaGlobs';
 import { DEFAULT_SETTINGS, validationSettings } from '../server/src/protocol/settings';
 import type { EnvDocument } from '../server/src/service/parser/model';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -52,7 +53,7 @@ function sharedTexts(): { name: string; file?: string; text: string }[] {
 
 /** Diagnostics as the CLI computes them: detection (and the file's own folder) binds schemas. */
 function diagnoseFor(file: string | undefined): (doc: EnvDocument) => readonly Diagnostic[] {
-  const bind = bindingInputFor(file ?? '/nowhere/.env', store, { schemaGlobs: DEFAULT_SETTINGS.schemas, detect: DEFAULT_SETTINGS.detect });
+  const bind = bindingInputFor(file ?? '/nowhere/.env', store, { schemaGlobs: new SchemaGlobs(DEFAULT_SETTINGS.schemas), detect: DEFAULT_SETTINGS.detect });
   return (doc) => analyzeDocument(doc, bind, settings).diagnostics;
 }
 
