@@ -85,9 +85,20 @@ test('envls check --fix applies the safe fixes and writes only files that change
   const before = statSync(join(dir, 'clean.env')).mtimeMs;
   const run = envls(['check', dir, '--fix']);
   assert.match(run.stdout, /flux\.env: fixed/);
-  assert.equal(readFileSync(join(dir, 'flux.env'), 'utf8'), '# envls-schema: flux\nFLUX_API_BASE=https://flux.example.com/api\nFLUX_URL=https://x.example.com\nA=1\n');
+  // The legacy name stays: fix-all never renames a key a program may read.
+  assert.equal(readFileSync(join(dir, 'flux.env'), 'utf8'), '# envls-schema: flux\nFLUX_API_BASE=https://flux.example.com/api\nFLUX_SERVICE_URL=https://x.example.com\nA=1\n');
   assert.equal(statSync(join(dir, 'clean.env')).mtimeMs, before, 'an unchanged file is not written');
   assert.doesNotMatch(run.stdout, /clean\.env: fixed/);
+});
+
+test('envls check --rules dotenv-linter --fix keeps SAML2_SP_x509 and every value dotenv reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  const text = 'SAML2_SP_x509=cert\nB = 2 \nA=1\n';
+  writeFileSync(join(dir, '.env'), text);
+  envls(['check', dir, '--rules', 'dotenv-linter', '--fix']);
+  const fixed = readFileSync(join(dir, '.env'), 'utf8');
+  assert.equal(fixed, 'A=1\nB=2\nSAML2_SP_x509=cert\n');
+  assert.deepEqual(dotenv.parse(fixed), dotenv.parse(text));
 });
 
 test('envls schemas lists the builtin ids', () => {

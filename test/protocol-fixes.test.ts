@@ -49,8 +49,10 @@ async function document(text: string, client = plain) {
   };
   const actionsFor = (d: Diagnostic, only?: string[]) =>
     client.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], ...(only ? { only } : {}) } });
-  /** The quick fixes of the one `code` diagnostic (on `line`). */
-  const fixes = (code: string, line?: number) => actionsFor(diagnostic(code, line));
+  /** The quick fixes of the one `code` diagnostic (on `line`), without the suppression fixes every diagnostic gets. */
+  const fixes = async (code: string, line?: number) => (await actionsFor(diagnostic(code, line))).filter((a) => !a.title.startsWith('Suppress '));
+  /** All of them, suppression fixes included. */
+  const allFixes = (code: string, line?: number) => actionsFor(diagnostic(code, line));
   const apply = (action: Action): string => {
     assert.deepEqual(Object.keys(action.edit.changes), [uri], 'edits only this document');
     return applyLspEdits(text, action.edit.changes[uri]);
@@ -69,7 +71,7 @@ async function document(text: string, client = plain) {
     });
     return actions;
   };
-  return { uri, text, published, diagnostic, fixes, actionsFor, apply, titled, fixAll };
+  return { uri, text, published, diagnostic, fixes, allFixes, actionsFor, apply, titled, fixAll };
 }
 
 describe('missingRequired', () => {
@@ -78,7 +80,7 @@ describe('missingRequired', () => {
   test('add one: placed after the last variable of its section', async () => {
     const doc = await document(text);
     const pass = doc.published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!;
-    const forPass = await doc.actionsFor(pass);
+    const forPass = (await doc.actionsFor(pass)).filter((a) => !a.title.startsWith("Suppress "));
     assert.deepEqual(forPass.map((a) => a.title), ['Add DB_PASS', 'Add all 2 missing required variables']);
     assert.equal(forPass[0].isPreferred, true);
     assert.equal(doc.apply(forPass[0]), text.replace('DB_PORT=5432\n', 'DB_PORT=5432\nDB_PASS=\n'));
@@ -90,7 +92,7 @@ describe('missingRequired', () => {
     assert.equal(missing.length, 2);
     // Asked with both diagnostics (as an editor does for a line), "Add all" is offered once.
     const actions = await plain.request<Action[]>('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: missing[0].range, context: { diagnostics: missing } });
-    assert.deepEqual(actions.map((a) => a.title), ['Add DB_USER', 'Add all 2 missing required variables', 'Add DB_PASS']);
+    assert.deepEqual(actions.map((a) => a.title), ['Add DB_USER', 'Add all 2 missing required variables', 'Add DB_PASS', 'Suppress missingRequired on this line', 'Suppress missingRequired in this file']);
     assert.equal(doc.apply(doc.titled(actions, 'Add all 2 missing required variables')), text.replace('DB_PORT=5432\n', 'DB_PORT=5432\nDB_USER=\nDB_PASS=\n'));
   });
 
@@ -241,7 +243,7 @@ describe('core fixes', () => {
   test('only: ["quickfix"] gives the quick fixes; only: ["refactor"] none', async () => {
     const doc = await document(text);
     const d = doc.diagnostic('duplicateKey');
-    assert.equal((await doc.actionsFor(d, ['quickfix'])).length, 2);
+    assert.equal((await doc.actionsFor(d, ['quickfix'])).length, 4, 'its two fixes and the two suppressions');
     assert.deepEqual(await doc.actionsFor(d, ['refactor']), []);
   });
 });
@@ -272,7 +274,8 @@ describe('style fixes (envls.styleRules: true)', () => {
 });
 
 describe('source.fixAll.envls', () => {
-  // Safe: the legacy rename, the trailing slash, the dead duplicate. Not safe (left): the generated secret, the enum choice.
+  // Safe: the trailing slash, the dead duplicate. Not safe (left): the legacy rename (an app may read the
+  // old name), the generated secret, the enum choice.
   const text = [
     '# envls-schema: flux',
     'FLUX_SERVICE_URL=https://api--notes--a1b2c3.vsl-base.com',
@@ -286,7 +289,7 @@ describe('source.fixAll.envls', () => {
   ].join('\n');
   const fixed = [
     '# envls-schema: flux',
-    'FLUX_URL=https://api--notes--a1b2c3.vsl-base.com',
+    'FLUX_SERVICE_URL=https://api--notes--a1b2c3.vsl-base.com',
     `FLUX_GATEWAY_JWT_SECRET=${SECRET_A}`,
     'FLUX_API_BASE=https://flux.vsl-base.com/api',
     'FLUX_DEFAULT_MODE=dedicated',
@@ -304,7 +307,7 @@ describe('source.fixAll.envls', () => {
       assert.equal(doc.apply(actions[0]), fixed);
       // What is left after it: only the findings that need a person.
       const after = await plain.change(doc.uri, 2, fixed);
-      assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), ['insecureValue', 'invalidValue']);
+      assert.deepEqual(after.diagnostics.map((d) => d.code).sort(), ['insecureValue', 'invalidValue', 'legacyName']);
     });
   }
 
@@ -321,6 +324,64 @@ describe('source.fixAll.envls', () => {
     const doc = await document(text, style);
     const actions = await doc.fixAll(['source.fixAll.envls']);
     assert.equal(actions.length, 1);
-    assert.equal(doc.apply(actions[0]), `${NEOSYNC_API}LOG_LEVEL=INFO\nNUCLEUS_ENV="dev env"\n\nPORT=8080\n`);
+    // One application: the line fixes and the sort of the group they are in, composed (no second round).
+    assert.equal(doc.apply(actions[0]), `${NEOSYNC_API}NUCLEUS_ENV="dev env"\nlog_level=INFO\n\nPORT=8080\n`);
+  });
+
+  test('never renames or removes a name a program reads: lowercase keys, legacy names, equal aliases', async () => {
+    const text = '# envls-schema: flux/app\nAUTH_URL=https://flux.example.com\nNEXTAUTH_URL=https://flux.example.com\nSAML2_SP_x509=cert\n';
+    const doc = await document(text, style);
+    assert.ok(doc.published.diagnostics.some((d) => d.code === 'lowercaseKey'));
+    assert.ok(doc.published.diagnostics.some((d) => d.code === 'aliasConflict'));
+    assert.deepEqual(await doc.fixAll(['source.fixAll.envls']), []);
+    // They stay quick fixes the user picks.
+    assert.equal(doc.apply(doc.titled(await doc.fixes('lowercaseKey'), 'Rename to SAML2_SP_X509')), text.replace('x509', 'X509'));
+  });
+
+  test('a correction is applied whole: FLUX_API_BASE=https://x/ becomes https://x/api, which passes', async () => {
+    const text = '# envls-schema: flux/cli\nFLUX_API_BASE=https://x/\n';
+    const doc = await document(text);
+    const actions = await doc.fixAll(['source.fixAll.envls']);
+    assert.equal(actions.length, 1);
+    const fixed = doc.apply(actions[0]);
+    assert.equal(fixed, '# envls-schema: flux/cli\nFLUX_API_BASE=https://x/api\n');
+    const after = await plain.change(doc.uri, 2, fixed);
+    assert.deepEqual(after.diagnostics.map((d) => d.code), []);
+  });
+});
+
+describe('suppression quick fixes', () => {
+  const FRONTEND = '# envls-schema: flagsmith/frontend\nALLOW_SIGNUPS=true\n';
+
+  test('a deprecated name gets "Suppress … on this line": the comment above it, and the diagnostic goes', async () => {
+    const doc = await document(FRONTEND);
+    const fixed = doc.apply(doc.titled(await doc.allFixes('deprecatedVariable'), 'Suppress deprecatedVariable on this line'));
+    assert.equal(fixed, '# envls-schema: flagsmith/frontend\n# envls-disable-next-line deprecatedVariable\nALLOW_SIGNUPS=true\n');
+    const after = await plain.change(doc.uri, 2, fixed);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'deprecatedVariable'), []);
+  });
+
+  test('"Suppress … in this file" goes after the leading # envls-schema: comment', async () => {
+    const doc = await document(FRONTEND);
+    const fixed = doc.apply(doc.titled(await doc.allFixes('deprecatedVariable'), 'Suppress deprecatedVariable in this file'));
+    assert.equal(fixed, '# envls-schema: flagsmith/frontend\n# envls-disable deprecatedVariable\nALLOW_SIGNUPS=true\n');
+    const after = await plain.change(doc.uri, 2, fixed);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'deprecatedVariable'), []);
+  });
+
+  test('a mysql:// URL (no fix of its own) gets both; a directive on the line above is extended', async () => {
+    const text = '# envls-schema: flagsmith/api\n# envls-disable-next-line insecureValue\nDATABASE_URL=mysql://db/flagsmith\n';
+    const doc = await document(text);
+    const actions = await doc.allFixes('invalidValue');
+    assert.deepEqual(actions.map((a) => a.title), ['Suppress invalidValue on this line', 'Suppress invalidValue in this file']);
+    assert.equal(doc.apply(actions[0]), '# envls-schema: flagsmith/api\n# envls-disable-next-line insecureValue, invalidValue\nDATABASE_URL=mysql://db/flagsmith\n');
+    assert.equal(doc.apply(actions[1]), '# envls-schema: flagsmith/api\n# envls-disable invalidValue\n# envls-disable-next-line insecureValue\nDATABASE_URL=mysql://db/flagsmith\n');
+  });
+
+  test('without a schema comment the file directive goes on the first line; the line directive keeps the indent', async () => {
+    const doc = await document('A=1\n  A=2\n', style);
+    const actions = await doc.allFixes('leadingCharacter');
+    assert.equal(doc.apply(doc.titled(actions, 'Suppress leadingCharacter in this file')), '# envls-disable leadingCharacter\nA=1\n  A=2\n');
+    assert.equal(doc.apply(doc.titled(actions, 'Suppress leadingCharacter on this line')), 'A=1\n  # envls-disable-next-line leadingCharacter\n  A=2\n');
   });
 });

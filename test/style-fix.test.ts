@@ -1,20 +1,18 @@
 /**
  * fixAll against dotenv-linter's fix goldens (../shared/conformance/dotenv-linter/fix-fixtures).
  * blank and correct must come out byte for byte as dotenv-linter's `fix` writes
- * them. complicated differs on purpose in one respect only, checked below:
- * dotenv-linter comments out the LATER occurrences of a repeated key ("# KEY=…")
- * while envls's duplicateKey removes the EARLIER ones, since dotenv keeps the
- * last value. Everything else (renames, spaces, quotes, blank lines, the
- * sorting of each group with its comments) must match line for line.
+ * them. complicated differs on purpose: dotenv-linter's fix changes what dotenv
+ * reads (it renames keys, comments out the LATER occurrences of a repeated key,
+ * sets keys dotenv skipped), and envls's fix-all never does.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixAll } from '../server/src/service/fixAll';
+import dotenv from 'dotenv';
+import { chooseFixes, fixAll } from '../server/src/service/fixAll';
 import { parseEnv } from '../server/src/service/parser/parse';
-import { lineOfOffset } from '../server/src/service/parser/lines';
-import { validate, type DiagnosticData } from '../server/src/service/validate';
+import { validate } from '../server/src/service/validate';
 import { sharedDir } from './support/dotenvCompare';
 
 const dir = join(sharedDir, 'conformance', 'dotenv-linter', 'fix-fixtures');
@@ -34,39 +32,20 @@ test('correct.env: the only change is the extra blank line at the end', () => {
   assert.equal(result.text, input.replace(/\n\n$/, '\n'));
 });
 
-/** The lines of `text` without those about `keys`: their entries and, with `commented`, "# KEY=…" lines. */
-function linesWithout(text: string, keys: ReadonlySet<string>, commented: boolean): string[] {
-  const doc = parseEnv(text);
-  const drop = new Set<number>();
-  for (const entry of doc.entries) {
-    if (!keys.has(entry.key)) continue;
-    const last = lineOfOffset(doc.lineStarts, entry.span.end - 1);
-    for (let line = entry.line; line <= last; line++) drop.add(line);
-  }
-  return text.split('\n').filter((line, i) => {
-    if (drop.has(i)) return false;
-    const m = /^# ([^=\s]+)=/.exec(line);
-    return !(commented && m && keys.has(m[1]));
-  });
-}
-
-test('fixAll(complicated.env) matches the golden except for how repeated keys are removed', () => {
+test("fixAll(complicated.env) keeps what dotenv reads, where dotenv-linter's own fix does not", () => {
+  const input = read('complicated.env');
   const golden = read('complicated.env.golden');
-  const result = fixAll(read('complicated.env'), STYLE).text;
-  const goldenDoc = parseEnv(golden);
-  const live = goldenDoc.entries.map((e) => e.key);
-  // Keys dotenv-linter commented out, and keys it left twice (` VAR_1 = 1234` is `VAR_1 ` to it, `VAR_1` to dotenv).
-  const repeated = new Set([
-    ...[...golden.matchAll(/^# ([^=\s]+)=/gm)].map((m) => m[1]).filter((k) => live.includes(k)),
-    ...live.filter((k, i) => live.indexOf(k) !== i),
-  ]);
-  assert.deepEqual([...repeated].sort(), ['AB_ENV_19', 'ANOTHER_ENV', 'A_ENV_12', 'ENV11', 'ENV12_', 'VAR_1', 'VAR_2', 'VAR_3', 'VAR_4']);
-  assert.deepEqual(linesWithout(result, repeated, false), linesWithout(golden, repeated, true));
-  // envls leaves each of them once, with the value dotenv would have used.
-  const keys = parseEnv(result).entries.map((e) => e.key);
-  for (const key of repeated) assert.equal(keys.filter((k) => k === key).length, 1, key);
-  assert.equal(new Set(keys).size, keys.length, 'no key is left twice');
-  assert.match(result, /^AB_ENV_19=alpha12$/m, 'the renamed ab_ENV_19 is the last AB_ENV_19, so it wins');
+  // dotenv-linter renames keys (`ab_ENV_19`, `ENV 17`, `.F`), removes later duplicates, and sets keys dotenv skipped.
+  assert.notDeepEqual(dotenv.parse(golden), dotenv.parse(input));
+  const result = fixAll(input, STYLE).text;
+  assert.deepEqual(dotenv.parse(result), dotenv.parse(input));
+  for (const kept of ['ab_ENV_19=alpha12', 'ENV 17=beta', '.F=777', 'key=VALUE', '*AB_ENV_18=beta', 'SOME_ENV_WITHOUT_EQ']) {
+    assert.ok(result.split('\n').includes(kept), `${kept} is left as it is`);
+  }
+  // What dotenv-linter fixes without changing meaning, envls fixes too: blanks around `=` and at the line's ends.
+  assert.match(result, /^A_ENV_11=B$/m);
+  assert.match(result, /^AB_ENV_16=777$/m);
+  assert.doesNotMatch(result, /\n\n\n/);
 });
 
 for (const name of ['complicated.env', 'correct.env', 'blank.env', 'bench-simple.env', 'bench-compare.env', 'bench-simple_fix.env']) {
@@ -75,19 +54,20 @@ for (const name of ['complicated.env', 'correct.env', 'blank.env', 'bench-simple
     const twice = fixAll(once.text, STYLE);
     assert.equal(twice.applied, 0);
     assert.equal(twice.text, once.text);
-    for (const d of validate({ doc: parseEnv(once.text), settings: STYLE })) {
-      const fixes = (d.data as DiagnosticData).fixes;
-      assert.ok(!fixes.some((f) => f.safe), `left with a safe fix: line ${d.range.start.line + 1} ${d.code}`);
-    }
+    const doc = parseEnv(once.text);
+    assert.deepEqual(chooseFixes(doc, validate({ doc, settings: STYLE })), [], 'nothing is left for fix-all');
   });
 }
 
-test('fixAll: fixes that overlap are applied over several rounds, and counted', () => {
-  // Round 1: the delimiter, the spaces and `a` (upper-casing `b-x ` overlaps the first two);
-  // round 2: upper-casing `b_x`; round 3: the sort of the group, which overlapped them all.
-  const result = fixAll('b-x = 1\na=2\n', STYLE);
-  assert.equal(result.text, 'A=2\nB_X=1\n');
-  assert.equal(result.applied, 5);
+test('fixAll: the sort of a group takes the line fixes inside it along, in one application', () => {
+  // The spaces around `=` go inside the moved line; the renames (`b-x`, lower case) are not fix-all.
+  const result = fixAll('b-x = 1\na=2 \n', STYLE);
+  assert.equal(result.text, 'a=2\nb-x=1\n');
+  assert.equal(fixAll(result.text, STYLE).applied, 0);
+});
+
+test('fixAll: a removed duplicate takes its own line fixes and a lone blank line along', () => {
+  assert.equal(fixAll('X=0\n\nA = 1 \n\nB=2\n\nA=3\n', STYLE).text, 'X=0\n\nB=2\n\nA=3\n');
 });
 
 test('fixAll keeps CRLF line breaks', () => {

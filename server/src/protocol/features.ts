@@ -60,7 +60,7 @@ export class LanguageFeatures {
         const wantsQuickFix = !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty);
         const actions: CodeAction[] = [];
         if (wantsQuickFix) {
-          for (const action of quickFixes(uri, params.context.diagnostics)) {
+          for (const action of quickFixes(uri, params.context.diagnostics, documents.analysisOf(document).doc)) {
             // A diagnostic's fixes are for the version it was published with.
             const version = versionOfDiagnosticData(action.diagnostics?.[0]?.data) ?? document.version;
             actions.push(versionEdit(action, uri, version, this.documentChanges));

@@ -9,10 +9,12 @@ import type { EnvDocument } from './parser/model';
 import { rangeOf } from './positions';
 import type { DiagnosticData } from './validate';
 import { DIAGNOSTIC_SOURCE } from './validate';
+import { suppressionFixes } from './suppressionFixes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.envls`;
 
-export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** The fixes each diagnostic carries, then (with the document) its suppression fixes. */
+export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?: EnvDocument): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
@@ -26,8 +28,20 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[]): Cod
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [uri]: fix.edits } },
+        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
       });
+    }
+  }
+  // After every fix: suppressing is the last resort, and the editor lists actions in this order.
+  if (doc) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      for (const action of suppressionFixes(uri, doc, diagnostic)) {
+        const key = action.title + JSON.stringify(action.edit);
+        if (seen.has(key)) continue; // one "in this file" per code
+        seen.add(key);
+        actions.push(action);
+      }
     }
   }
   return actions;

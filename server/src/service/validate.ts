@@ -3,7 +3,7 @@
  * offsets; this module turns them into ranges, applies severities and suppression
  * comments, and puts each finding's fixes into `diagnostic.data` for code actions.
  */
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { EnvDocument, Span } from './parser/model';
 import { schemaSetFor } from './schema/schemaSet';
 import { rangeOf } from './positions';
@@ -36,7 +36,7 @@ export interface ValidationInput {
 
 /** What a diagnostic carries for code actions. */
 export interface DiagnosticData {
-  fixes: { title: string; edits: TextEdit[]; safe?: boolean; preferred?: boolean }[];
+  fixes: { title: string; edits: (TextEdit & { pieces?: Range[] })[]; safe?: boolean; preferred?: boolean }[];
   info?: Record<string, unknown>;
 }
 
@@ -169,7 +169,11 @@ function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity
   const data: DiagnosticData = {
     fixes: (finding.fixes ?? []).map((fix) => ({
       title: fix.title,
-      edits: fix.edits.map((edit) => ({ range: rangeOf(doc, edit.span), newText: edit.newText })),
+      edits: fix.edits.map((edit) => ({
+        range: rangeOf(doc, edit.span),
+        newText: edit.newText,
+        ...(edit.pieces ? { pieces: edit.pieces.map((piece) => rangeOf(doc, piece)) } : {}),
+      })),
       safe: fix.safe,
       preferred: fix.preferred,
     })),

@@ -28,6 +28,13 @@ export type BindingCertainty = 'explicit' | 'confident' | 'weak' | 'none';
 export interface FixEdit {
   span: Span;
   newText: string;
+  /**
+   * For an edit that only reorders lines (unorderedKey's sort): the spans of the
+   * original text its newText is made of, in their new order, joined by the line
+   * break. Fix-all composes the line fixes inside them into the move, so that one
+   * application of fix-all is complete (see fixAll.ts).
+   */
+  pieces?: Span[];
 }
 
 export interface Fix {

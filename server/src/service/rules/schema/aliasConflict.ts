@@ -7,10 +7,11 @@ export const aliasConflict: Rule = {
   group: 'schema',
   defaultSeverity: 'warning',
   description: 'A variable and one of its aliases (legacy names) are both set; the product reads only one.',
-  fixAll: true,
+  // Removing a name a program may still read (NEXTAUTH_URL beside AUTH_URL): the user picks it.
+  fixAll: false,
   docs: {
     example: "# envls-schema: flux/app\nAUTH_URL=https://flux.example.com\nNEXTAUTH_URL=https://old.example.com",
-    fix: "Keep one of the two. When both have the same value, removing the alias is safe and fix-all does it; otherwise choose, or move the alias's value to the documented name.",
+    fix: "Keep one of the two, or move the alias's value to the documented name (quick fixes). Fix-all never removes either: another program reading this file (an older version, a tool) may read the alias.",
   },
   check(ctx) {
     const byKey = ctx.index.byKey;
@@ -39,7 +40,7 @@ export const aliasConflict: Rule = {
           // Equal values: whichever name is read, the program gets the same value; nothing is wrong.
           severity: same ? 'information' : undefined,
           fixes: [
-            { title: `Remove ${alias} (keep ${spec.name})`, edits: [{ span: wholeLinesSpan(ctx.doc, other.span), newText: '' }], safe: same, preferred: same || winner === spec.name },
+            { title: `Remove ${alias} (keep ${spec.name})`, edits: [{ span: wholeLinesSpan(ctx.doc, other.span), newText: '' }], preferred: same || winner === spec.name },
             ...(same ? [] : [moveValue]),
           ],
         });

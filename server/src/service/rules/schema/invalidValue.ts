@@ -3,6 +3,7 @@ import { parseEnv } from '../../parser/parse';
 import type { Fix, Rule } from '../rule';
 import { checkValue } from '../../schema/checkValue';
 import { isSensitiveName } from '../../sensitivity';
+import type { VariableSpec } from '../../schema/types';
 
 /** A URL with a password (`scheme://user:pw@host`): sensitive whatever the variable's name. */
 const URL_CREDENTIAL = /\/\/[^/@\s]*:[^/@\s]*@/;
@@ -16,7 +17,7 @@ export const invalidValue: Rule = {
   fixAll: true,
   docs: {
     example: "# envls-schema: neosync/api\nDB_PORT=fivethousand",
-    fix: "Write a value of the documented type or one of the allowed values. When the correction is certain (a trailing slash, a missing suffix) it is a safe fix and fix-all applies it; the allowed values are offered one by one.",
+    fix: "Write a value of the documented type or one of the allowed values. When the correction is certain (a trailing slash, a missing suffix) and the corrected value passes the same check, it is a safe fix and fix-all applies it, changing only that value; the allowed values are offered one by one.",
   },
   check(ctx) {
     ctx.doc.entries.forEach((entry, i) => {
@@ -27,9 +28,12 @@ export const invalidValue: Rule = {
       const hidden = match.spec.sensitive === true || isSensitiveName(entry.key, ctx.schemaSet) || URL_CREDENTIAL.test(entry.value);
       const fixes: Fix[] = [];
       const span = entry.rawSpan;
-      const corrected = problem.corrected !== undefined ? written(ctx.doc, entry, problem.corrected) : undefined;
-      if (problem.corrected !== undefined && corrected !== undefined) {
-        fixes.push({ title: `Change to ${hidden ? 'the corrected value' : problem.corrected}`, edits: [{ span, newText: corrected }], safe: true, preferred: true });
+      const correction = correctedValue(match.spec, entry.value);
+      const corrected = correction ? written(ctx.doc, entry, correction.value) : undefined;
+      if (correction && corrected !== undefined) {
+        // Safe only when the corrected value passes the same check: `https://x/` for a URL that must
+        // end in /api loses its slash and gains /api, or it is no correction at all.
+        fixes.push({ title: `Change to ${hidden ? 'the corrected value' : correction.value}`, edits: [{ span, newText: corrected }], safe: correction.valid, preferred: true });
       }
       for (const value of (problem.replacements ?? []).slice(0, 12)) {
         const text = written(ctx.doc, entry, value);
@@ -41,6 +45,23 @@ export const invalidValue: Rule = {
     });
   },
 };
+
+/** Most certain corrections chained on one value (each removes one problem: a slash, a suffix). */
+const MAX_CORRECTIONS = 4;
+
+/**
+ * The value after every certain correction checkValue knows, one after the other, and
+ * whether the result passes the check. Undefined when there is no certain correction.
+ */
+export function correctedValue(spec: VariableSpec, value: string): { value: string; valid: boolean } | undefined {
+  let current = value;
+  let problem = checkValue(spec, current);
+  for (let i = 0; i < MAX_CORRECTIONS && problem?.corrected !== undefined && problem.corrected !== current; i++) {
+    current = problem.corrected;
+    problem = checkValue(spec, current);
+  }
+  return current === value ? undefined : { value: current, valid: problem === undefined };
+}
 
 /**
  * How to write `value` in place of the entry's raw value so that dotenv reads exactly `value`:

@@ -6,10 +6,11 @@ export const legacyName: Rule = {
   group: 'schema',
   defaultSeverity: 'information',
   description: 'A legacy name or alias is used where the product documents another name.',
-  fixAll: true,
+  // A rename: an app that still reads the old name (or a tool beside it) breaks. The user picks it.
+  fixAll: false,
   docs: {
     example: "# envls-schema: flux/app\nNEXTAUTH_URL=https://flux.example.com",
-    fix: "Rename the key to the documented name (the safe fix); the product reads the old name too, so nothing changes at run time.",
+    fix: "Rename the key to the documented name (the quick fix). Fix-all never renames: another program reading this file may still read the old name.",
   },
   check(ctx) {
     const byKey = ctx.index.byKey;
@@ -23,7 +24,7 @@ export const legacyName: Rule = {
         span: entry.keySpan,
         message: `${entry.key} is a legacy name for ${spec.name} in ${schema.title}; ${schema.product} still reads it, but ${spec.name} is the documented name.`,
         info: { legacy: entry.key, canonical: spec.name },
-        fixes: [{ title: `Rename to ${spec.name}`, edits: [{ span: entry.keySpan, newText: spec.name }], safe: true, preferred: true }],
+        fixes: [{ title: `Rename to ${spec.name}`, edits: [{ span: entry.keySpan, newText: spec.name }], preferred: true }],
       });
     });
   },

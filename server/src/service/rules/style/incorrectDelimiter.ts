@@ -10,11 +10,12 @@ export const incorrectDelimiter: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A key joins its words with something other than `_` (`-`, `.`, a space …).',
-  fixAll: true,
+  // A rename (dotenv reads `DB-HOST` as it is) or a new key (dotenv skips `ENV 17=`): the user picks it.
+  fixAll: false,
   linterCheck: 'IncorrectDelimiter',
   docs: {
     example: "DB-HOST=localhost",
-    fix: "Join the words with `_` (the safe fix renames the key; a program reading the old name must be changed too).",
+    fix: "Join the words with `_`. The quick fix renames the key, and only when you pick it: a program reading the old name must be changed too, so fix-all never applies it.",
   },
   check(ctx) {
     for (const line of linted(ctx.doc, 'IncorrectDelimiter')) {
@@ -34,7 +35,6 @@ export const incorrectDelimiter: Rule = {
         fixes: [{
           title: `Rename to ${key.text.slice(0, from)}${fixed}`,
           edits: [{ span: { start, end: start + body.length }, newText: fixed }],
-          safe: true,
           preferred: true,
         }],
       });

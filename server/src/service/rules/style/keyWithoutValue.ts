@@ -7,11 +7,12 @@ export const keyWithoutValue: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A line has a key but no `=`; dotenv skips it.',
-  fixAll: true,
+  // Adding `=` creates a variable dotenv did not read before: the user picks it.
+  fixAll: false,
   linterCheck: 'KeyWithoutValue',
   docs: {
     example: "APP_PORT",
-    fix: "Add `=` (an empty value) or `=value`. A line that is only `export` gets no fix: it has no key to complete.",
+    fix: "Add `=` (an empty value) or `=value`. The quick fix adds `=`; fix-all does not, since the key would then be set where dotenv skipped it. A line that is only `export` gets no fix: it has no key to complete.",
   },
   check(ctx) {
     for (const line of linted(ctx.doc, 'KeyWithoutValue')) {
@@ -27,7 +28,7 @@ export const keyWithoutValue: Rule = {
         span: { start: key.start, end },
         message: `The key ${key.text} has no \`=\`: dotenv ignores this line. Add \`=\` (an empty value) or \`=value\`.`,
         info: { key: key.text },
-        fixes: [{ title: `Add \`=\` after ${key.text}`, edits: [{ span: { start: end, end }, newText: '=' }], safe: true, preferred: true }],
+        fixes: [{ title: `Add \`=\` after ${key.text}`, edits: [{ span: { start: end, end }, newText: '=' }], preferred: true }],
       });
     }
   },

@@ -135,7 +135,7 @@ function multiLineEnds(doc: EnvDocument): Map<number, number> {
   return ends;
 }
 
-function keyOf(text: string, start: number): Part {
+export function keyOf(text: string, start: number): Part {
   let from = leadingBlanks(text);
   const to = text.length - trailingBlanks(text);
   // `export ` with exactly one space, then whatever blanks follow (str::trim). dotenv-linter trims

@@ -7,11 +7,12 @@ export const lowercaseKey: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A key has lower-case letters; environment variable names are conventionally upper case.',
-  fixAll: true,
+  // A rename: a program reading the old name breaks (SAML2_SP_x509). The user picks it.
+  fixAll: false,
   linterCheck: 'LowercaseKey',
   docs: {
     example: "app_port=8080",
-    fix: "Write the key in upper case (the safe fix renames it; a program reading the old name must be changed too).",
+    fix: "Write the key in upper case. The quick fix renames it, and only when you pick it: a program reading the old name must be changed too, so fix-all never renames a key.",
   },
   check(ctx) {
     for (const line of linted(ctx.doc, 'LowercaseKey')) {
@@ -24,7 +25,7 @@ export const lowercaseKey: Rule = {
         span,
         message: `The key ${key.text} has lower-case letters: write it as ${upper.trimEnd()}.`,
         info: { key: key.text },
-        fixes: [{ title: `Rename to ${upper.trimEnd()}`, edits: [{ span, newText: upper }], safe: true, preferred: true }],
+        fixes: [{ title: `Rename to ${upper.trimEnd()}`, edits: [{ span, newText: upper }], preferred: true }],
       });
     }
   },

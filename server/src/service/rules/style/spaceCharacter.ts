@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { leadingBlanks, linted, trailingBlanks } from './linterLines';
+import { keepsLineMeaning } from '../meaning';
 
 /** dotenv-linter's SpaceCharacter: no blanks around `=`. */
 export const spaceCharacter: Rule = {
@@ -11,7 +12,7 @@ export const spaceCharacter: Rule = {
   linterCheck: 'SpaceCharacter',
   docs: {
     example: "APP_PORT = 8080",
-    fix: "Write `KEY=value` without blanks around `=` (the safe fix).",
+    fix: "Write `KEY=value` without blanks around `=` (a safe fix wherever dotenv reads the same key and value afterwards).",
   },
   check(ctx) {
     for (const line of linted(ctx.doc, 'SpaceCharacter')) {
@@ -22,11 +23,14 @@ export const spaceCharacter: Rule = {
       if (!before.endsWith(' ') && !after.startsWith(' ')) continue;
       const eq = line.start + before.length;
       const start = eq - trailingBlanks(before);
-      const end = eq + 1 + leadingBlanks(after);
+      // Blanks after `=` that end the line are trailing whitespace (its own fix removes them): the
+      // two fixes would otherwise overlap and one fix-all could apply only one of them.
+      const end = eq + 1 + (after.trim() === '' ? 0 : leadingBlanks(after));
+      const edits = [{ span: { start, end }, newText: '=' }];
       ctx.report({
         span: { start, end },
         message: 'The line has spaces around `=`: write KEY=value.',
-        fixes: [{ title: 'Remove the spaces around `=`', edits: [{ span: { start, end }, newText: '=' }], safe: true, preferred: true }],
+        fixes: start === end - 1 ? [] : [{ title: 'Remove the spaces around `=`', edits, safe: keepsLineMeaning(ctx.doc, line, edits), preferred: true }],
       });
     }
   },

@@ -41,11 +41,12 @@ export const substitutionKey: Rule = {
   group: 'style',
   defaultSeverity: 'warning',
   description: 'A `${NAME}` reference misses a brace or has something else than a name inside.',
-  fixAll: true,
+  // Adding a brace changes the value dotenv reads (`${HOST` becomes `${HOST}`): the user picks it.
+  fixAll: false,
   linterCheck: 'SubstitutionKey',
   docs: {
     example: "URL=http://${HOST",
-    fix: "Write `${NAME}` with both braces, or `$NAME` (the safe fix adds the missing brace when its place is clear).",
+    fix: "Write `${NAME}` with both braces, or `$NAME` (the quick fix adds the missing brace when its place is clear; fix-all does not, since the value dotenv reads changes).",
   },
   check(ctx) {
     for (const line of linted(ctx.doc, 'SubstitutionKey')) {
@@ -62,7 +63,7 @@ export const substitutionKey: Rule = {
           message: `The key ${line.key.text.trimEnd()} has a malformed reference${shownReference(first)}: write \`\${NAME}\` or \`$NAME\`.`,
         info: { key: line.key.text },
         fixes: edits.length > 0 && edits.length === bad.length
-          ? [{ title: 'Complete the braces of the reference', edits, safe: true, preferred: true }]
+          ? [{ title: 'Complete the braces of the reference', edits, preferred: true }]
           : [],
       });
     }

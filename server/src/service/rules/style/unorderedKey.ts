@@ -1,6 +1,8 @@
 import type { Fix, Rule } from '../rule';
 import { lineBreakOf } from '../edits';
-import { linterLines, substitutionKeys, type LinterLine } from './linterLines';
+import { keyOf, linterLines, substitutionKeys, type LinterLine } from './linterLines';
+import { entriesTouching, outsideEntries, readsAlone, replacementKeepsMeaning } from '../meaning';
+import type { EnvDocument } from '../../parser/model';
 
 /**
  * dotenv-linter's UnorderedKey: keys are in alphabetical order within a group.
@@ -28,7 +30,7 @@ export const unorderedKey: Rule = {
       if (pending.length > 0) {
         // The sort rewrites the whole group: only the group's first finding carries it. Were every
         // finding to carry it, the diagnostics would grow with the square of the group's size.
-        const fix = sortFix(ctx.doc.text, members);
+        const fix = sortFix(ctx.doc, members);
         const first = pending[0].line.line;
         pending.forEach((p, i) => {
           ctx.report({
@@ -107,6 +109,30 @@ function lowerBound(sorted: readonly string[], key: string): number {
   return lo;
 }
 
+/**
+ * By the key without trailing blanks: fix-all removes them (spaceCharacter) in the same
+ * application, and the order must hold then. The sort is stable, so a key set twice (`KEY =`,
+ * `KEY=`) keeps its order and the same line still wins.
+ */
+function bySortKey(a: string, b: string): number {
+  return compare(a.trimEnd(), b.trimEnd());
+}
+
+/**
+ * The pieces of a sort (a key line with the comments above it, as text) in the
+ * order the sort gives them. Fix-all calls it after applying the line fixes inside
+ * the pieces: a fix that changes a line's key (a leading `'` removed from a line
+ * dotenv ignores) changes its place too.
+ */
+export function sortPieces(pieces: readonly string[]): string[] {
+  const keyed = pieces.map((text) => {
+    // The first line that is not a comment is the key line (the rest of the piece is its value).
+    const keyLine = /(^|\r\n|\r|\n)(?!\s*#)/.exec(text);
+    return { text, key: keyLine ? keyOf(text.slice(keyLine.index + keyLine[1].length), 0).text : '' };
+  });
+  return keyed.sort((a, b) => bySortKey(a.key, b.key)).map((k) => k.text);
+}
+
 /** Rust's `str` order: by code point, which for UTF-16 differs only beyond the BMP. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -116,7 +142,8 @@ function compare(a: string, b: string): number {
  * Sorts the group: each key line moves with the comments right above it, as
  * dotenv-linter's fix does; comments after the last key stay where they are.
  */
-function sortFix(text: string, members: readonly LinterLine[]): Fix | undefined {
+function sortFix(doc: EnvDocument, members: readonly LinterLine[]): Fix | undefined {
+  const text = doc.text;
   let end = members.length;
   while (end > 0 && members[end - 1].isComment) end--;
   const lines = members.slice(0, end);
@@ -130,9 +157,15 @@ function sortFix(text: string, members: readonly LinterLine[]): Fix | undefined 
       current = [];
     }
   }
-  const sorted = [...slices].sort((a, b) => compare(a.key, b.key));
+  const sorted = [...slices].sort((a, b) => bySortKey(a.key, b.key));
   const span = { start: lines[0].start, end: lines[lines.length - 1].end };
   const newText = sorted.flatMap((s) => s.lines.map((l) => l.text)).join(lineBreakOf(text));
   if (newText === text.slice(span.start, span.end)) return undefined;
-  return { title: 'Sort the keys of this group', edits: [{ span, newText }], safe: true, preferred: true };
+  const pieces = sorted.map((s) => ({ start: s.lines[0].start, end: s.lines[s.lines.length - 1].end }));
+  // Moving lines can change what a neighbour reads (`X=` above a line `"q"` reads X=q): checked.
+  // Only a group of plain lines (each one entry dotenv reads on its own, or a comment): lines dotenv
+  // ignores or reads together with their neighbours are for a person to sort out.
+  const plain = lines.every((l) => (l.isComment ? outsideEntries(doc, l) : readsAlone(doc, l) && entriesTouching(doc, l).length === 1));
+  const safe = plain && replacementKeepsMeaning(doc, span, newText);
+  return { title: 'Sort the keys of this group', edits: [{ span, newText, pieces }], safe, preferred: true };
 }

@@ -1,6 +1,7 @@
-import { parseEnv } from '../../parser/parse';
 import type { Fix, Rule } from '../rule';
 import { leadingBlanks, linted, type LinterLine } from './linterLines';
+import { keepsLineMeaning } from '../meaning';
+import type { EnvDocument } from '../../parser/model';
 
 /** dotenv-linter's ValueWithoutQuotes: a value with blanks is quoted. */
 export const valueWithoutQuotes: Rule = {
@@ -28,7 +29,7 @@ export const valueWithoutQuotes: Rule = {
         message: raw.includes('#')
           ? 'This value has whitespace and is not quoted (the text after `#` is a comment, not part of the value).'
           : 'This value has whitespace and is not quoted: surround it with quotes.',
-        fixes: quoteFix(line, raw, span),
+        fixes: quoteFix(ctx.doc, line, raw, span),
       });
     }
   },
@@ -41,16 +42,13 @@ export const valueWithoutQuotes: Rule = {
  * With an inline comment there is no such fix: quoting would pull the comment
  * into the value, which is what dotenv-linter's own fix does.
  */
-function quoteFix(line: LinterLine, raw: string, span: { start: number; end: number }): Fix[] {
+function quoteFix(doc: EnvDocument, line: LinterLine, raw: string, span: { start: number; end: number }): Fix[] {
   if (raw.includes('#')) return [];
   const candidates = [`"${raw}"`, `'${raw}'`];
-  const before = parseEnv(line.text).entries[0];
   for (const quoted of candidates) {
     if (quoted.startsWith("'") && raw.includes('$')) continue;
-    const after = parseEnv(line.text.slice(0, span.start - line.start) + quoted).entries[0];
-    if (before && after && after.key === before.key && after.value === before.value) {
-      return [{ title: 'Surround the value with quotes', edits: [{ span, newText: quoted }], safe: true, preferred: true }];
-    }
+    const edits = [{ span, newText: quoted }];
+    if (keepsLineMeaning(doc, line, edits)) return [{ title: 'Surround the value with quotes', edits, safe: true, preferred: true }];
   }
   return [];
 }
