@@ -102,6 +102,11 @@ export interface CodeDocs {
   fix: string;
   /** More on what it means, when the description is not enough (Markdown). */
   details?: string;
+  /**
+   * For a project rule: the example is the file at `path` among these other files (the comment
+   * atop the example says so in words), with these git facts; the declarations test builds it.
+   */
+  project?: { path: string; files: Readonly<Record<string, string>>; git?: { ignored: boolean; tracked: boolean } };
 }
 
 /**

@@ -19,6 +19,7 @@ export const missingExampleVariable: Rule = {
       'with only overrides is fine). A variable the example marks optional (a comment on its line or right above it containing ' +
       '"optional") is never reported. It needs the file\'s project, so the editor reports it and a file checked alone does not.',
     example: '# .env, beside a .env.example that lists DATABASE_URL and JWT_SECRET\nDATABASE_URL=postgres://localhost/app',
+    project: { path: '.env', files: { '.env.example': 'DATABASE_URL=\nJWT_SECRET=\n' } },
     fix: 'The quick fixes add one or all missing variables with the example\'s comments and, when not sensitive, its value, in the example\'s order and grouping.',
   },
   check(ctx) {

@@ -15,6 +15,7 @@ export const notGitignored: Rule = {
       'envls decides as git does: the repository\'s `.gitignore` files, `.git/info/exclude` and the global excludes file. ' +
       'Outside a git repository it says nothing. When git already tracks the file, ignoring it is not enough: its values are in the history.',
     example: '# .env of a repository whose .gitignore does not list it\nDATABASE_URL=postgres://app:secret@localhost/app',
+    project: { path: '.env', files: {}, git: { ignored: false, tracked: false } },
     fix: 'The quick fix adds the file to the nearest `.gitignore`. If git tracks it, also run `git rm --cached <file>` and change the secrets it held.',
   },
   check(ctx) {
