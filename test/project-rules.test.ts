@@ -79,6 +79,14 @@ test('shadowedVariable: docker compose env_file, the last file wins', () => {
   assert.deepEqual(d.tags, [DiagnosticTag.Unnecessary]);
 });
 
+test('shadowedVariable: an explicit envls.loadOrder list is named by the setting, its one mode not named', () => {
+  const files = { '.env': 'A=1\n', '.env.shared': 'A=2\n' };
+  const model = new ProjectModel(Object.entries(files).map(([p, text]) => ({ path: p, text })), { loadOrder: { '.': ['.env', '.env.shared'] } });
+  const ctx = projectContextFor(model, '.env.shared')!;
+  const found = validate({ doc: parseEnv(files['.env.shared']), project: ctx }).filter((d) => d.code === 'shadowedVariable');
+  assert.deepEqual(found.map((d) => d.message), ['A is overridden by .env (envls.loadOrder: first file wins); this line takes effect in no mode.']);
+});
+
 test('a file alone (no project) gets none of the project codes', () => {
   const doc = parseEnv('API_URL=x\nJWT_SECRET=changeme\n');
   const codes = validate({ doc }).map((d) => d.code);

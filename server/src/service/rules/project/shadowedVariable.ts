@@ -42,7 +42,7 @@ export const shadowedVariable: Rule = {
 function describeWinners(lost: ModeShadowing[], path: string, conventionTitle: string | undefined, modeCount: number): string {
   const groups = new Map<string, string[]>();
   for (const m of lost) {
-    const order = m.mode.startsWith('compose:') ? 'docker compose env_file' : conventionTitle ?? 'load';
+    const order = m.mode.startsWith('compose:') ? 'docker compose env_file order' : orderName(conventionTitle);
     const key = `${m.winner}\0${order}`;
     const list = groups.get(key) ?? [];
     list.push(m.mode);
@@ -52,8 +52,15 @@ function describeWinners(lost: ModeShadowing[], path: string, conventionTitle: s
     const [winner, order] = key.split('\0');
     // One mode called `default` (plain dotenv, an explicit list) needs no naming.
     const where = modes.length === 1 && modes[0] === 'default' && modeCount === 1 ? '' : ` in ${andList(modes)}`;
-    return `${shownPath(winner, path)}${where} (${order} order)`;
+    return `${shownPath(winner, path)}${where} (${order})`;
   }).join('; by ');
+}
+
+/** "Next.js order"; an explicit list is named by its setting ("envls.loadOrder: first file wins"). */
+function orderName(title: string | undefined): string {
+  if (title === undefined) return 'load order';
+  const explicit = /^envls\.loadOrder \((.*)\)$/.exec(title);
+  return explicit ? `envls.loadOrder: ${explicit[1]}` : `${title} order`;
 }
 
 function andList(items: string[]): string {
