@@ -13,6 +13,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CORPUS_DIR, corpusFiles } from './support/corpus';
 import { analyze } from '../server/src/service/analyze';
 import { bindingInputFor } from '../server/src/node/bindFile';
+import { SchemaGlobs } from '../server/src/node/schemaGlobs';
 import { SchemaStore } from '../server/src/node/schemaStore';
 import { DEFAULT_SETTINGS, validationSettings } from '../server/src/protocol/settings';
 import { ProjectModel } from '../server/src/service/project/model';
@@ -45,7 +46,7 @@ test('copying each example to .env: the secrets left at the example value are re
     const model = new ProjectModel([{ path: exampleName, text }, { path: '.env', text }]);
     const context = projectContextFor(model, '.env');
     assert.equal(context?.example?.path, exampleName, rel);
-    const bind = bindingInputFor(path.join(path.dirname(file), '.env'), store, { schemaGlobs: DEFAULT_SETTINGS.schemas, detect: DEFAULT_SETTINGS.detect });
+    const bind = bindingInputFor(path.join(path.dirname(file), '.env'), store, { schemaGlobs: new SchemaGlobs(DEFAULT_SETTINGS.schemas), detect: DEFAULT_SETTINGS.detect });
     const alone = analyze(text, bind, settings);
     const withProject = analyze(text, bind, settings, context);
 
