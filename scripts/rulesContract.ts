@@ -60,6 +60,7 @@ const GROUPS: Record<CodeDeclaration['group'], string> = {
   core: 'core: the file\'s own meaning, always checked',
   schema: 'schema: checked when a schema is bound to the file',
   style: 'style: dotenv-linter\'s checks, on with `envls.styleRules` or `envls check --rules dotenv-linter`',
+  project: 'project: checked with the file\'s project (the files loaded with it, its app\'s example, git)',
   internal: 'not a rule: reported by envls itself',
 };
 

@@ -23,6 +23,7 @@ test('roles from file names', () => {
     '.env.template': { role: 'example' },
     '.env.dist': { role: 'example' },
     'example.env': { role: 'example' },
+    '.env-example': { role: 'example' },
     '.env.production.example': { role: 'example', mode: 'production' },
     '.env.schema': { role: 'schema' },
     'package.json': undefined,

@@ -85,7 +85,7 @@ export interface CheckResult {
 
 export interface RuleInfo {
   code: string;
-  group: 'core' | 'schema' | 'style' | 'internal';
+  group: 'core' | 'schema' | 'project' | 'style' | 'internal';
   defaultSeverity: ProblemSeverity;
   description: string;
   /** The rule's documentation page. */

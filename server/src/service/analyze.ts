@@ -8,6 +8,7 @@ import type { EnvDocument } from './parser/model';
 import { parseEnv } from './parser/parse';
 import { schemaSetFor, type SchemaSet } from './schema/schemaSet';
 import { validateDocument, type RuleFailure, type ValidationSettings } from './validate';
+import type { ProjectContext } from './project/context';
 
 export interface Analysis {
   doc: EnvDocument;
@@ -19,11 +20,12 @@ export interface Analysis {
 }
 
 /** `bind` gets the parsed document: detection reads its keys. */
-export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
-  return analyzeDocument(parseEnv(text), bind, settings);
+/** `project`: the file's place in its project (projectContextFor); absent, the file is checked alone. */
+export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext): Analysis {
+  return analyzeDocument(parseEnv(text), bind, settings, project);
 }
 
-export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings): Analysis {
+export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext): Analysis {
   const binding = resolveBinding({ ...bind(doc), doc });
   const { diagnostics, ruleFailures } = validateDocument({
     doc,
@@ -32,6 +34,7 @@ export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Om
     anchor: binding.directive?.span,
     unknownSchemaIds: binding.unknownIds,
     settings,
+    project,
   });
   return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics, ruleFailures };
 }

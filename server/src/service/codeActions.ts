@@ -3,7 +3,7 @@
  * validation runs here. `source.fixAll.envls` gathers the safe fixes of the
  * diagnostics it is given (the server passes the ones it last published).
  */
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { chooseFixes } from './fixAll';
 import type { EnvDocument } from './parser/model';
 import { rangeOf } from './positions';
@@ -13,8 +13,12 @@ import { suppressionFixes } from './suppressionFixes';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.envls`;
 
-/** The fixes each diagnostic carries, then (with the document) its suppression fixes. */
-export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?: EnvDocument): CodeAction[] {
+/**
+ * The fixes each diagnostic carries, then (with the document) its suppression fixes.
+ * `uriOfPath` maps the workspace-relative path of a fix that edits another file (the example, a
+ * .gitignore) to its URI; without it, or when it answers undefined, such fixes are left out.
+ */
+export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?: EnvDocument, uriOfPath?: (path: string) => string | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
@@ -22,13 +26,16 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?
     for (const fix of dataOf(diagnostic)?.fixes ?? []) {
       const key = fix.title + JSON.stringify(fix.edits);
       if (seen.has(key)) continue; // "Add all missing" rides on every missingRequired diagnostic
+      const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
+      const edit = fix.target ? otherFileEdit(fix.target, edits, uriOfPath) : { changes: { [uri]: edits } };
+      if (!edit) continue;
       seen.add(key);
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+        edit,
       });
     }
   }
@@ -56,6 +63,14 @@ export function fixAllAction(uri: string, doc: EnvDocument, diagnostics: readonl
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: edits.map((e) => ({ range: rangeOf(doc, e.span), newText: e.newText })) } },
   };
+}
+
+/** An edit of another file; one that does not exist yet is created first. */
+function otherFileEdit(target: { path: string; create?: boolean }, edits: TextEdit[], uriOfPath?: (path: string) => string | undefined): WorkspaceEdit | undefined {
+  const uri = uriOfPath?.(target.path);
+  if (uri === undefined) return undefined;
+  if (!target.create) return { changes: { [uri]: edits } };
+  return { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits }] };
 }
 
 function dataOf(diagnostic: Diagnostic): DiagnosticData | undefined {

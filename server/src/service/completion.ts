@@ -28,6 +28,8 @@ import { embedsCredential, isSensitiveSpec, shownValue } from './sensitivity';
 import { generateSecret } from './secrets';
 import { fileLookup } from './rules/schema/lookupInFile';
 import { locate } from './locate';
+import type { ProjectContext } from './project/context';
+import { exampleDocumentation, exampleNameDrafts, exampleValueDrafts } from './projectCompletion';
 
 /** What an item carries for completionItem/resolve (shared by the list through itemDefaults.data). */
 export interface CompletionData {
@@ -42,6 +44,8 @@ export interface CompletionOptions {
   uri?: string;
   /** The client's `completionList.itemDefaults` capability: the defaults it understands. */
   itemDefaults?: readonly string[];
+  /** The file's project: the example's names, values and comments for variables no schema describes. */
+  project?: ProjectContext;
 }
 
 /** One item before packing: newText replaces the list's range. */
@@ -68,30 +72,32 @@ interface Drafted {
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
 /** Adds the variable's documentation to a name or reference item. */
-export function resolveCompletion(item: CompletionItem, schemaSet: SchemaSet): CompletionItem {
+export function resolveCompletion(item: CompletionItem, schemaSet: SchemaSet, project?: ProjectContext): CompletionItem {
   const data = item.data as CompletionData | undefined;
   if (data?.context === 'value') return item;
   const match = schemaSet.lookup(item.label);
   if (match) item.documentation = { kind: 'markdown', value: describeVariable(match.spec, match.schema) };
+  const fromExample = match ? undefined : exampleDocumentation(project, schemaSet, item.label);
+  if (fromExample) item.documentation = { kind: 'markdown', value: fromExample };
   return item;
 }
 
 export function getCompletions(doc: EnvDocument, schemaSet: SchemaSet, position: Position, options: CompletionOptions = {}): CompletionList {
-  const drafted = draft(doc, schemaSet, offsetAt(doc, position));
+  const drafted = draft(doc, schemaSet, offsetAt(doc, position), options.project);
   return drafted ? pack(drafted, options) : EMPTY;
 }
 
-function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number): Drafted | undefined {
+function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number, project?: ProjectContext): Drafted | undefined {
   const location = locate(doc, offset);
   switch (location.kind) {
     case 'newKey': {
       const range = editRange(doc, location.nameSpan, offset);
-      return range && { range, format: InsertTextFormat.Snippet, context: 'name', drafts: nameDrafts(doc, schemaSet, range.start.line, true) };
+      return range && { range, format: InsertTextFormat.Snippet, context: 'name', drafts: [...nameDrafts(doc, schemaSet, range.start.line, true), ...exampleNameDrafts(project, doc, schemaSet, range.start.line, true)] };
     }
     case 'key': {
       // Renaming a key: the name only, the `=` and value stay.
       const range = editRange(doc, location.entry.keySpan, offset);
-      return range && { range, format: InsertTextFormat.PlainText, context: 'name', drafts: nameDrafts(doc, schemaSet, location.entry.line, false) };
+      return range && { range, format: InsertTextFormat.PlainText, context: 'name', drafts: [...nameDrafts(doc, schemaSet, location.entry.line, false), ...exampleNameDrafts(project, doc, schemaSet, location.entry.line, false)] };
     }
     case 'reference': {
       if (location.part !== 'name') return undefined;
@@ -110,7 +116,7 @@ function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number): Drafted 
       if (location.entry.quote && (offset < content.start || offset > content.end)) return undefined;
       const span = { start: Math.min(content.start, offset), end: Math.max(content.end, offset) };
       const range = editRange(doc, span, offset);
-      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset)) };
+      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: [...exampleValueDrafts(project, schemaSet, location.entry.key), ...valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset))] };
     }
     default:
       return undefined;

@@ -13,15 +13,17 @@ import { describeVariable } from './describe';
 import { HIDDEN, isSensitiveName, redactEmbeddedSecrets, shownValue } from './sensitivity';
 import { entriesByKey } from './rules/entryIndex';
 import { resolveReference } from './expand';
+import type { ProjectContext } from './project/context';
+import { projectKeyHoverLines } from './projectHover';
 
-export function getHover(doc: EnvDocument, schemaSet: SchemaSet, position: Position): Hover | null {
+export function getHover(doc: EnvDocument, schemaSet: SchemaSet, position: Position, project?: ProjectContext): Hover | null {
   const location = locateAt(doc, position);
-  if (location.kind === 'key') return keyHover(doc, schemaSet, location.entry);
+  if (location.kind === 'key') return keyHover(doc, schemaSet, location.entry, project);
   if (location.kind === 'reference') return referenceHover(doc, schemaSet, location.entry, location.reference);
   return null;
 }
 
-function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): Hover {
+function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, project?: ProjectContext): Hover {
   const match = schemaSet.lookup(entry.key);
   const parts: string[] = [];
   const lookAlike = schemaSet.lookAlike(entry.key);
@@ -30,6 +32,7 @@ function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): Hover {
   // The product's "names that look alike" notes: for a known name they explain a common mix-up.
   if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${lookAlike.message}`);
   parts.push('', `dotenv reads: ${codeValue(shownValue(entry.key, entry.value, schemaSet))}`);
+  parts.push(...projectKeyHoverLines(project, doc, schemaSet, entry));
   return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
 }
 

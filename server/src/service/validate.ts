@@ -13,6 +13,8 @@ import { ruleDocsUrl } from './rules/docs';
 import { buildDocumentIndex } from './rules/entryIndex';
 import type { ResolvedSchema } from './schema/types';
 import { collectSuppressions } from './suppressions';
+import type { ProjectContext } from './project/context';
+import { computeLineStarts } from './parser/lines';
 
 export const DIAGNOSTIC_SOURCE = 'envls';
 
@@ -32,11 +34,14 @@ export interface ValidationInput {
   anchor?: Span;
   unknownSchemaIds?: readonly { id: string; span?: Span }[];
   settings?: ValidationSettings;
+  /** The file's project; absent = the file is checked alone. */
+  project?: ProjectContext;
 }
 
 /** What a diagnostic carries for code actions. */
 export interface DiagnosticData {
-  fixes: { title: string; edits: (TextEdit & { pieces?: Range[] })[]; safe?: boolean; preferred?: boolean }[];
+  /** `target`: the fix edits another file, named by its workspace-relative path (the protocol layer maps it to a URI). */
+  fixes: { title: string; edits: (TextEdit & { pieces?: Range[] })[]; safe?: boolean; preferred?: boolean; target?: { path: string; create?: boolean } }[];
   info?: Record<string, unknown>;
 }
 
@@ -90,7 +95,8 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, settings);
     if (severity === 'off') continue;
-    if (rule.group === 'schema' && schemas.length === 0) continue;
+    if (rule.group === 'schema' && schemas.length === 0 && !(rule.alsoWithProject && input.project)) continue;
+    if (rule.group === 'project' && !input.project) continue;
     if (rule.needsCertainty && certainty !== 'explicit' && certainty !== 'confident') continue;
     const report = (finding: Finding): void => {
       const range = rangeOf(doc, finding.span);
@@ -107,6 +113,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
         anchor: input.anchor,
         unknownSchemaIds: input.unknownSchemaIds ?? [],
         reportAllUnknown: settings?.unknownVariables ?? false,
+        project: input.project,
         report,
       });
     } catch (error) {
@@ -167,16 +174,20 @@ function milder(ruleSeverity: Exclude<Severity, 'off'>, cap: Finding['severity']
 
 function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity, 'off'>, range: Diagnostic['range'], finding: Finding): Diagnostic {
   const data: DiagnosticData = {
-    fixes: (finding.fixes ?? []).map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((edit) => ({
-        range: rangeOf(doc, edit.span),
-        newText: edit.newText,
-        ...(edit.pieces ? { pieces: edit.pieces.map((piece) => rangeOf(doc, piece)) } : {}),
-      })),
-      safe: fix.safe,
-      preferred: fix.preferred,
-    })),
+    fixes: (finding.fixes ?? []).map((fix) => {
+      const lines = fix.target ? { lineStarts: computeLineStarts(fix.target.text) } : doc;
+      return {
+        title: fix.title,
+        edits: fix.edits.map((edit) => ({
+          range: rangeOf(lines, edit.span),
+          newText: edit.newText,
+          ...(edit.pieces && !fix.target ? { pieces: edit.pieces.map((piece) => rangeOf(doc, piece)) } : {}),
+        })),
+        safe: fix.target ? undefined : fix.safe,
+        preferred: fix.preferred,
+        ...(fix.target ? { target: { path: fix.target.path, ...(fix.target.create ? { create: true } : {}) } } : {}),
+      };
+    }),
     info: finding.info,
   };
   const diagnostic: Diagnostic = {

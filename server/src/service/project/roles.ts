@@ -2,7 +2,7 @@
  * What an env file is for, from its name alone. The names are the ones the conventions in
  * ./conventions document (`.env`, `.env.local`, `.env.[mode]`, `.env.[mode].local`) plus the
  * names teams use for the committed contract (`.env.example`, `.env.sample`, `.env.template`,
- * `.env.dist`, `example.env`, `.env.[mode].example`) and env-spec's `.env.schema`.
+ * `.env.dist`, `example.env`, `.env-example`, `.env.[mode].example`) and env-spec's `.env.schema`.
  */
 
 export type EnvFileRole =
@@ -38,7 +38,9 @@ export function roleOfName(name: string): FileRole | undefined {
   if (!name.startsWith('.env.')) {
     // `example.env`, `sample.env`; other `x.env` / `.env-x` names hold values.
     const stem = name.endsWith('.env') ? name.slice(0, -4).replace(/[.\-_]$/, '') : '';
-    return EXAMPLE_WORDS.has(stem.toLowerCase()) ? { role: 'example' } : { role: 'values' };
+    // `.env-example`, `.env-sample` (Flagsmith's frontend commits a `.env-example`) are examples too.
+    const suffix = /^\.env-(\w+)$/.exec(name)?.[1] ?? '';
+    return EXAMPLE_WORDS.has(stem.toLowerCase()) || EXAMPLE_WORDS.has(suffix.toLowerCase()) ? { role: 'example' } : { role: 'values' };
   }
   const parts = name.slice(5).split('.');
   const last = parts[parts.length - 1].toLowerCase();

@@ -12,6 +12,10 @@ import { deprecatedVariable } from './schema/deprecatedVariable';
 import { invalidValue } from './schema/invalidValue';
 import { unknownVariable } from './schema/unknownVariable';
 import { STYLE_RULES } from './style/index';
+import { shadowedVariable } from './project/shadowedVariable';
+import { missingExampleVariable } from './project/missingExampleVariable';
+import { undocumentedVariable } from './project/undocumentedVariable';
+import { notGitignored } from './project/notGitignored';
 import { OTHER_CODES } from './otherCodes';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -26,6 +30,10 @@ export const ALL_RULES: readonly Rule[] = [
   invalidValue,
   unknownVariable,
   insecureValue,
+  shadowedVariable,
+  missingExampleVariable,
+  undocumentedVariable,
+  notGitignored,
   ...STYLE_RULES,
 ];
 

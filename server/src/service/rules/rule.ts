@@ -10,6 +10,7 @@ import type { Entry, EnvDocument, Span } from '../parser/model';
 import type { SchemaSet, VariableMatch } from '../schema/schemaSet';
 import type { ResolvedSchema } from '../schema/types';
 import type { LinterCheck } from './style/linterLines';
+import type { ProjectContext } from '../project/context';
 
 /** Every severity a setting may name, mildest first. */
 export const SEVERITIES = ['off', 'hint', 'information', 'warning', 'error'] as const;
@@ -19,8 +20,9 @@ export type Severity = (typeof SEVERITIES)[number];
  * - core: the file's own meaning (syntax, duplicates, references); always on.
  * - schema: needs a bound schema.
  * - style: dotenv-linter's checks; quiet in the editor unless turned on.
+ * - project: needs the file's project (its layers, its example, git); silent on a file alone.
  */
-export type RuleGroup = 'core' | 'schema' | 'style';
+export type RuleGroup = 'core' | 'schema' | 'style' | 'project';
 
 /** How a file got its schemas. Diagnostics that need certainty skip `weak`. */
 export type BindingCertainty = 'explicit' | 'confident' | 'weak' | 'none';
@@ -44,6 +46,12 @@ export interface Fix {
   safe?: boolean;
   /** The one VS Code should offer first. */
   preferred?: boolean;
+  /**
+   * The fix edits another file than the one analysed (the example, a .gitignore): its
+   * workspace-relative path and the text the spans are offsets into; `create` when it does not exist yet.
+   * Never safe: fix-all only changes the file it fixes.
+   */
+  target?: { path: string; text: string; create?: boolean };
 }
 
 export interface Finding {
@@ -88,6 +96,8 @@ export interface RuleContext {
   unknownSchemaIds: readonly { id: string; span?: Span }[];
   /** Report unknown names that are not near-misses too (envls.unknownVariables). */
   reportAllUnknown: boolean;
+  /** The file's project (layers, example, git); undefined when the file is analysed alone. */
+  project?: ProjectContext;
   report(finding: Finding): void;
 }
 
@@ -99,6 +109,11 @@ export interface CodeDocs {
   fix: string;
   /** More on what it means, when the description is not enough (Markdown). */
   details?: string;
+  /**
+   * For a project rule: the example is the file at `path` among these other files (the comment
+   * atop the example says so in words), with these git facts; the declarations test builds it.
+   */
+  project?: { path: string; files: Readonly<Record<string, string>>; git?: { ignored: boolean; tracked: boolean } };
 }
 
 /**
@@ -127,5 +142,7 @@ export interface Rule extends CodeDeclaration {
   group: RuleGroup;
   /** Runs only with an explicit binding or a confident detection. */
   needsCertainty?: boolean;
+  /** A schema rule that also runs without a schema when the file has a project (insecureValue's example check). */
+  alsoWithProject?: boolean;
   check(ctx: RuleContext): void;
 }

@@ -3,13 +3,19 @@ import type { Fix, Rule, RuleContext } from '../rule';
 import type { VariableSpec } from '../../schema/types';
 import { generateSecret } from '../../secrets';
 import { ADVICE_NOTE } from '../../schema/checkValue';
+import { isSensitiveName } from '../../sensitivity';
+import { isValuesFile } from '../../project/context';
+import { baseName } from '../../project/paths';
+import { entriesByKey } from '../entryIndex';
 
 const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
 
 /**
  * Values that are valid but unsafe: TLS verification switched off, a secret
  * shorter than its documented minimum or left at a documented placeholder, two
- * secrets that must differ sharing a value, a secret exposed to the browser.
+ * secrets that must differ sharing a value, a secret exposed to the browser;
+ * in a project, a secret still holding its example's value (it also runs
+ * without a schema then: a secret-looking name is enough).
  */
 export const insecureValue: Rule = {
   code: 'insecureValue',
@@ -17,12 +23,22 @@ export const insecureValue: Rule = {
   defaultSeverity: 'warning',
   description: 'TLS verification switched off, a weak or placeholder secret, a reused secret, or a secret exposed to the browser (NEXT_PUBLIC_…).',
   fixAll: false,
+  alsoWithProject: true,
   docs: {
+    details:
+      'In a project, a sensitive variable (by schema or by a secret-looking name) whose value is still the non-empty value of the ' +
+      "app's example (`JWT_SECRET=changeme` copied from `.env.example`) is reported too, schema or not; never in the example itself, " +
+      'never for a variable that is not sensitive (a copied `PORT=3000` is right).',
     example: "# envls-schema: flux/app\nNODE_TLS_REJECT_UNAUTHORIZED=0",
     fix: "Use a long random value (the quick fix generates one), keep secrets out of `NEXT_PUBLIC_…`/`VITE_…` variables, and turn TLS verification back on.",
   },
   check(ctx) {
     const byKey = ctx.index.byKey;
+    const reported = new Set<Entry>();
+    const report = (ctx: RuleContext, entry: Entry, name: string, minLength: number | undefined, message: string, reason: string) => {
+      reported.add(entry);
+      reportWithFix(ctx, entry, name, minLength, message, reason);
+    };
     ctx.doc.entries.forEach((entry, i) => {
       if (byKey.get(entry.key) !== entry) return;
       const exposed = exposedSecret(ctx, entry);
@@ -43,29 +59,39 @@ export const insecureValue: Rule = {
       if (!isSecret(spec)) return;
       const min = spec.constraints?.minLength;
       if (spec.placeholders?.includes(entry.value)) {
-        report(ctx, entry, spec, `${spec.name} is still the documented placeholder value; anyone who read the docs knows it.`, 'placeholder');
+        report(ctx, entry, spec.name, spec.constraints?.minLength, `${spec.name} is still the documented placeholder value; anyone who read the docs knows it.`, 'placeholder');
       } else if (min !== undefined && entry.value.length < min) {
         const advice = spec.advice?.includes('minLength') ? ` ${ADVICE_NOTE}` : '';
-        report(ctx, entry, spec, `${spec.name} is ${entry.value.length} characters long; use at least ${min} random characters.${advice}`, 'tooShort');
+        report(ctx, entry, spec.name, min, `${spec.name} is ${entry.value.length} characters long; use at least ${min} random characters.${advice}`, 'tooShort');
       }
       for (const other of spec.mustDifferFrom ?? []) {
         const otherEntry = byKey.get(other) ?? aliasEntry(ctx, other);
         // Report once per pair, on the later line.
         if (otherEntry && otherEntry.value === entry.value && otherEntry.line < entry.line) {
-          report(ctx, entry, spec, `${spec.name} has the same value as ${other}; the documentation says they must differ.`, 'reused');
+          report(ctx, entry, spec.name, spec.constraints?.minLength, `${spec.name} has the same value as ${other}; the documentation says they must differ.`, 'reused');
         }
       }
     });
+    const example = ctx.project?.example;
+    if (!example || !isValuesFile(ctx.project!)) return;
+    const exampleEntries = entriesByKey(example.doc);
+    for (const entry of byKey.values()) {
+      if (reported.has(entry) || entry.value === '' || entry.references.length > 0 || !isSensitiveName(entry.key, ctx.schemaSet)) continue;
+      const listed = exampleEntries.get(entry.key);
+      if (!listed || listed.value !== entry.value) continue;
+      const minLength = ctx.schemaSet.lookup(entry.key)?.spec.constraints?.minLength;
+      report(ctx, entry, entry.key, minLength, `${entry.key} still holds the placeholder from ${baseName(example.path)}; anyone who can read the example knows it.`, 'exampleValue');
+    }
   },
 };
 
-function report(ctx: RuleContext, entry: Entry, spec: VariableSpec, message: string, reason: string): void {
+function reportWithFix(ctx: RuleContext, entry: Entry, name: string, minLength: number | undefined, message: string, reason: string): void {
   const fix: Fix = {
-    title: `Generate a strong random value for ${spec.name}`,
-    edits: [{ span: entry.rawSpan, newText: generateSecret(Math.max(32, spec.constraints?.minLength ?? 32)) }],
+    title: `Generate a strong random value for ${name}`,
+    edits: [{ span: entry.rawSpan, newText: generateSecret(Math.max(32, minLength ?? 32)) }],
     preferred: true,
   };
-  ctx.report({ span: entry.rawSpan.end > entry.rawSpan.start ? entry.rawSpan : entry.keySpan, message, info: { variable: spec.name, reason }, fixes: [fix] });
+  ctx.report({ span: entry.rawSpan.end > entry.rawSpan.start ? entry.rawSpan : entry.keySpan, message, info: { variable: name, reason }, fixes: [fix] });
 }
 
 function isSecret(spec: VariableSpec): boolean {

@@ -4,6 +4,7 @@ import type { Entry } from '../../parser/model';
 import { conditionHolds, describeCondition } from '../../schema/values';
 import { lineBreakOf, wholeLinesSpan } from '../edits';
 import { fileLookup } from './lookupInFile';
+import { keysOfOtherLayers } from '../../project/context';
 
 /** A variable the bound product needs is absent (conditions and alternatives considered). */
 export const missingRequired: Rule = {
@@ -16,6 +17,7 @@ export const missingRequired: Rule = {
   docs: {
     details:
       'Conditions ("required if AUTH_ENABLED=true") and alternatives that satisfy a requirement are taken into account. ' +
+      'In a project, a variable set by another file loaded with this one (`.env` under a `.env.local`) counts as set. ' +
       'It needs an explicit binding or a confident detection; with a detected schema, always-required variables are only ' +
       'reported when the file sets at least one of them (an overlay such as a compose override holds only part of the settings).',
     example: "# envls-schema: neosync/api\nAUTH_ENABLED=true",
@@ -24,7 +26,9 @@ export const missingRequired: Rule = {
   check(ctx) {
     const byKey = ctx.index.byKey;
     const lookup = fileLookup(ctx.doc, ctx.schemaSet);
-    const present = (name: string) => byKey.has(name);
+    // In a project, the files loaded with this one count: a `.env.local` of overrides lacks nothing `.env` sets.
+    const others = ctx.project ? keysOfOtherLayers(ctx.project) : undefined;
+    const present = (name: string) => byKey.has(name) || others?.has(name) === true;
     const satisfied = (spec: VariableSpec) =>
       present(spec.name) || (spec.aliases ?? []).some(present) || (spec.required?.alternatives ?? []).some((set) => set.length > 0 && set.every(present));
     // A detection knows the product, not that this file holds all of its settings: a compose overlay

@@ -1,0 +1,43 @@
+/**
+ * The project's part of a key's hover: the value the program reads in each mode and the file it
+ * comes from, what this line overrides or is overridden by, and, when no schema describes the
+ * variable, the example's comments as its description. Values go through sensitivity.ts.
+ */
+import type { Entry, EnvDocument } from './parser/model';
+import type { SchemaSet } from './schema/schemaSet';
+import { effectiveOf, exampleDescription, shadowingOf, shownPath, type ProjectContext } from './project/context';
+import { baseName } from './project/paths';
+import { shownValue } from './sensitivity';
+
+/** Markdown lines to append to a key's hover (empty without a project). */
+export function projectKeyHoverLines(project: ProjectContext | undefined, doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): string[] {
+  if (!project) return [];
+  const lines: string[] = [];
+  if (project.example && !schemaSet.lookup(entry.key)) {
+    const description = exampleDescription(project.example, entry.key);
+    if (description) lines.push('', `From ${baseName(project.example.path)}: ${description}`);
+  }
+  const effective = effectiveOf(project, doc, entry.key);
+  if (effective.length > 0) {
+    lines.push('', `**Effective value**${project.conventionTitle ? ` (${project.conventionTitle} order)` : ''}:`);
+    for (const mode of effective) {
+      const where = mode.path === undefined ? 'not set' : `${code(shownValue(entry.key, mode.entry!.value, schemaSet))} from ${shownPath(mode.path, project.path)}`;
+      lines.push(`- ${mode.mode}: ${where}`);
+    }
+  }
+  const byFile = new Map<string, string[]>();
+  const overridden = new Map<string, string[]>();
+  for (const m of shadowingOf(project, entry.key)) {
+    for (const file of m.overrides) byFile.set(file, [...(byFile.get(file) ?? []), m.mode]);
+    if (!m.wins) overridden.set(m.winner, [...(overridden.get(m.winner) ?? []), m.mode]);
+  }
+  for (const [file, modes] of byFile) lines.push('', `Overrides ${shownPath(file, project.path)} in ${modes.join(', ')}`);
+  for (const [file, modes] of overridden) lines.push('', `Overridden by ${shownPath(file, project.path)} in ${modes.join(', ')}`);
+  return lines;
+}
+
+function code(value: string): string {
+  if (value.length === 0) return '(empty)';
+  const shown = value.length > 120 ? `${value.slice(0, 120)}…` : value;
+  return '`` ' + shown.replace(/\r?\n/g, '⏎') + ' ``';
+}
