@@ -7,6 +7,7 @@ import { builtinSchemaFiles } from '../server/src/service/schema/builtin';
 import { composeSchemas, type SchemaSource } from '../server/src/service/schema/compose';
 import { validateSchemaText } from '../server/src/service/schema/validateFile';
 import { compilePattern } from '../server/src/service/schema/safeRegex';
+import { diagnose } from './support/testSchema';
 
 const catalogDir = path.resolve(__dirname, '..', 'schemas', 'catalog');
 const ids = [
@@ -99,4 +100,48 @@ test('Auth.js: v5 requires AUTH_SECRET and reads the v4 names as aliases; v4 mak
   assert.equal(v4.byAlias.get('AUTH_SECRET'), v4Secret);
   assert.ok(!v4Secret.required, 'v4 starts without a secret outside production');
   assert.ok(!v4.byName.has('AUTH_GITHUB_ID'), 'v4 infers no provider variables');
+});
+
+const ERROR = 1;
+const HINT = 4;
+
+function composedCatalog() {
+  const own: SchemaSource[] = [...files.values()].map((json) => ({ origin: `builtin:${json.id}`, json }));
+  const catalogIds = new Set(ids);
+  return composeSchemas([...builtinSchemaFiles.filter((f) => !catalogIds.has((f.json as { id: string }).id)), ...own]).schemas;
+}
+
+test('upstream example files bound to their catalog schemas give no error-severity diagnostic', () => {
+  const schemas = composedCatalog();
+  const cases: [string[], string][] = [
+    // laravel/laravel's own .env.example (APP_KEY empty until `php artisan key:generate`).
+    [['laravel'], readFileSync(path.resolve(__dirname, 'fixtures', 'catalog', 'laravel.env.example'), 'utf8')],
+    // Values from the documentation pages the schemas cite (Auth.js environment variables, Stripe keys, PostHog, Sentry).
+    [['nextjs', 'authjs-v5', 'stripe', 'posthog', 'sentry'], [
+      'NODE_ENV=development', 'AUTH_SECRET="This is an example"', 'AUTH_GITHUB_ID=123', 'AUTH_GITHUB_SECRET=123',
+      'AUTH_TRUST_HOST=true', 'STRIPE_SECRET_KEY=sk_test_123', 'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_test_123',
+      'STRIPE_WEBHOOK_SECRET=whsec_123', 'NEXT_PUBLIC_POSTHOG_HOST=https://us.i.posthog.com',
+      'SENTRY_DSN=https://examplePublicKey@o0.ingest.sentry.io/0', 'NEXT_TELEMETRY_DISABLED=1',
+    ].join('\n')],
+    // next-auth v4 options page values.
+    [['authjs-v4'], 'NEXTAUTH_URL=https://example.com\nNEXTAUTH_URL_INTERNAL=http://10.240.8.16\n'],
+    // django-environ quick start.
+    [['django'], 'DEBUG=on\nSECRET_KEY=your-secret-key\nDATABASE_URL=psql://user:un-githubbedpassword@127.0.0.1:8458/database\nCACHE_URL=memcache://127.0.0.1:11211,127.0.0.1:11212\n'],
+    // Rails ≤ 7.0 generated-file switches, spelled as apps do.
+    [['rails'], 'RAILS_ENV=production\nRAILS_LOG_TO_STDOUT=true\nRAILS_SERVE_STATIC_FILES=false\nRAILS_MAX_THREADS=5\nWEB_CONCURRENCY=auto\n'],
+  ];
+  for (const [bound, text] of cases) {
+    const errors = diagnose(text, bound.map((id) => schemas.get(id)!)).filter((d) => d.severity === ERROR);
+    assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], bound.join('+'));
+  }
+});
+
+test('documented key prefixes are hints only; a required catalog variable is reported when absent', () => {
+  const schemas = composedCatalog();
+  const stripe = diagnose('STRIPE_SECRET_KEY=pk_live_abc\nSTRIPE_WEBHOOK_SECRET=abc\n', [schemas.get('stripe')!]);
+  assert.deepEqual(stripe.map((d) => [d.range.start.line, d.severity]), [[0, HINT], [1, HINT]]);
+  const laravel = diagnose('APP_NAME=Laravel\n', [schemas.get('laravel')!]);
+  assert.ok(laravel.some((d) => d.code === 'missingRequired' && String(d.message).includes('APP_KEY')), 'APP_KEY reported missing');
+  const openai = diagnose('OPENAI_BASE_URL=https://api.openai.com/v1\n', [schemas.get('openai')!]);
+  assert.ok(openai.some((d) => d.code === 'missingRequired' && String(d.message).includes('OPENAI_API_KEY')), 'OPENAI_API_KEY reported missing');
 });
