@@ -58,7 +58,7 @@ test('hover on a key: description, facts, legacy name; never a sensitive value',
   const text = 'DB_PORT=5432\nNEXTAUTH_SECRET=hunter2hunter2hunter2\nOLD=x\n';
   const doc = parseEnv(text);
   const port = getHover(doc, set, { line: 0, character: 2 })!;
-  assert.match((port.contents as any).value, /DB_PORT[\s\S]*Type: port[\s\S]*Default: `5432`[\s\S]*dotenv reads: `` 5432 ``/);
+  assert.match((port.contents as any).value, /^\*\*DB_PORT\*\* · Test test\/app · port · optional · default `5432`\n[\s\S]*dotenv reads: `` 5432 ``/);
   const legacy = (getHover(doc, set, { line: 1, character: 3 })!.contents as any).value;
   assert.match(legacy, /`NEXTAUTH_SECRET` is a legacy name of `AUTH_SECRET`/);
   assert.doesNotMatch(legacy, /hunter2/);
