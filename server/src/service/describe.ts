@@ -61,6 +61,10 @@ function requirement(spec: VariableSpec): string {
   return text;
 }
 
+function hasDefault(spec: VariableSpec): boolean {
+  return (spec.default !== undefined && spec.default !== '') || !!spec.defaultFrom || !!spec.defaultDescription;
+}
+
 function describeDefault(spec: VariableSpec, sensitive: boolean): string | undefined {
   if (spec.default !== undefined && spec.default !== '') return `\`${sensitive || embedsCredential(spec.default) ? '(hidden)' : spec.default}\``;
   if (spec.defaultFrom) return `the value of \`${spec.defaultFrom}\``;
@@ -98,6 +102,7 @@ function shortDescription(spec: VariableSpec, sensitive: boolean): string {
   // The facts say these once; the description's own sentence about them would say it twice.
   if (spec.deprecated && sentences.length > 1) sentences = sentences.filter((s) => !/deprecat/i.test(s));
   if (sensitive && sentences.length > 1) sentences = sentences.filter((s) => !/^Sensitive\b/.test(s));
+  if (hasDefault(spec) && sentences.length > 1) sentences = sentences.filter((s) => !/^Defaults?\b/.test(s));
   return keepSentences(sentences, DESCRIPTION_MAX);
 }
 
