@@ -153,7 +153,7 @@ test('issue 8 (10): `export ` alone (trailing space) with style rules: a forward
     }
     const keyWithoutValue = diagnostics.find((d) => d.code === 'keyWithoutValue');
     assert.ok(keyWithoutValue, 'the line is still reported');
-    assert.match(messageOf(keyWithoutValue), /`export` but no key/);
+    assert.match(messageOf(keyWithoutValue), /export but no key/);
     assert.deepEqual(fixesOf(keyWithoutValue), []);
     assert.ok(!diagnostics.some((d) => d.code === 'lowercaseKey'), '`export` is a keyword, not a key to upper-case');
     const fixed = fixAll(text, STYLE).text;

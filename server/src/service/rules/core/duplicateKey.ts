@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { wholeLinesSpan } from '../edits';
+import { nameText } from '../messageText';
 
 /** dotenv keeps the last of repeated keys: every earlier one is dead text. */
 export const duplicateKey: Rule = {
@@ -21,7 +22,7 @@ export const duplicateKey: Rule = {
       const remove = wholeLinesSpan(ctx.doc, entry.span);
       ctx.report({
         span: entry.keySpan,
-        message: `${entry.key} is set again on line ${winner.line + 1}; dotenv keeps the last value, so this line has no effect.`,
+        message: `${nameText(entry.key)} is set again on line ${winner.line + 1}; dotenv keeps the last value, so this line has no effect.`,
         tags: ['unnecessary'],
         info: { key: entry.key, winnerLine: winner.line },
         fixes: [

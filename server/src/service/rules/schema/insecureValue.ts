@@ -3,6 +3,7 @@ import type { Fix, Rule, RuleContext } from '../rule';
 import type { VariableSpec } from '../../schema/types';
 import { generateSecret } from '../../secrets';
 import { ADVICE_NOTE } from '../../schema/checkValue';
+import { MESSAGE_MAX, nameText, sentencesWithin } from '../messageText';
 
 const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
 
@@ -29,7 +30,7 @@ export const insecureValue: Rule = {
       if (exposed) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
+          message: `${nameText(entry.key)} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
           info: { variable: entry.key, reason: 'exposed' },
         });
       }
@@ -38,7 +39,7 @@ export const insecureValue: Rule = {
       const spec = match.spec;
       const insecure = spec.insecureValues?.find((v) => v === entry.value);
       if (insecure !== undefined) {
-        ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ?? `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
+        ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ? sentencesWithin(spec.insecureMessage, MESSAGE_MAX) : `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
       }
       if (!isSecret(spec)) return;
       const min = spec.constraints?.minLength;

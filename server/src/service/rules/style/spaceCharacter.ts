@@ -25,7 +25,7 @@ export const spaceCharacter: Rule = {
       const end = eq + 1 + leadingBlanks(after);
       ctx.report({
         span: { start, end },
-        message: 'The line has spaces around `=`: write KEY=value.',
+        message: 'The line has spaces around =: write KEY=value.',
         fixes: [{ title: 'Remove the spaces around `=`', edits: [{ span: { start, end }, newText: '=' }], safe: true, preferred: true }],
       });
     }
