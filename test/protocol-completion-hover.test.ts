@@ -115,8 +115,13 @@ describe('completion', () => {
 
   test('values: the product\'s boolean spellings (Go\'s strconv.ParseBool for Neosync\'s API)', async () => {
     const uri = await open('# envls-schema: neosync/api\nDB_SSL_DISABLE=\n');
-    const labels = (await complete(uri, 1, 15)).map((i) => i.label);
+    const items = await complete(uri, 1, 15);
+    const labels = items.map((i) => i.label);
     assert.deepEqual([...labels].sort(), ['0', '1', 'F', 'FALSE', 'False', 'T', 'TRUE', 'True', 'f', 'false', 't', 'true']);
+    // The canonical pair first (by sortText), the other spellings after, saying what they mean.
+    assert.deepEqual(labels.slice(0, 2), ['true', 'false']);
+    assert.equal(items.find((i) => i.label === 'T')!.detail, 'also read as true');
+    assert.equal(items.find((i) => i.label === '0')!.detail, 'also read as false');
   });
 
   test('values: a secret gets a freshly generated strong value, never its default', async () => {
