@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { checkSummary, shownPath } from './node/shownPath';
 import { parseEnv } from './service/parser/parse';
 import { expandEntries } from './service/expand';
 import { analyze, analyzeDocument } from './service/analyze';
@@ -61,6 +62,11 @@ function readText(path: string): string | undefined {
 }
 
 function parseCommand(args: string[]): number {
+  const unknown = args.find((a) => a.startsWith('-') && a !== '--expand' && a !== '--json');
+  if (unknown) {
+    process.stderr.write(`envls: unknown option ${unknown}\n${USAGE}\n`);
+    return 2;
+  }
   const files = args.filter((a) => !a.startsWith('--'));
   if (files.length !== 1) {
     process.stderr.write(`envls parse takes one FILE\n${USAGE}\n`);
@@ -132,6 +138,7 @@ function checkCommand(args: string[]): number {
   const { files, missing } = findEnvFiles(options.paths, cwd);
   for (const m of missing) process.stderr.write(`envls: no such file or no match: ${m}\n`);
   let errors = 0;
+  let warnings = 0;
   let unreadable = missing.length;
   const json: unknown[] = [];
   for (const [path, { text, problems }] of store.fileProblems) {
@@ -150,7 +157,7 @@ function checkCommand(args: string[]): number {
     }
     const bind = bindingInputFor(file, store, { cliIds: options.schemaIds, detect: options.detect });
     let analysis = analyze(text, bind, options.settings);
-    const shown = relative(cwd, file) || file;
+    const shown = shownPath(file, cwd, options.paths);
     if (options.fix) {
       // The same safe fixes as source.fixAll.envls, round after round until none is left.
       const fixed = fixAll(text, (doc) => analyzeDocument(doc, bind, options.settings).diagnostics);
@@ -163,6 +170,7 @@ function checkCommand(args: string[]): number {
     }
     const { binding, diagnostics } = analysis;
     errors += diagnostics.filter((d) => d.severity === 1).length;
+    warnings += diagnostics.filter((d) => d.severity === 2).length;
     if (options.format === 'json') {
       json.push({
         file: shown,
@@ -177,7 +185,7 @@ function checkCommand(args: string[]): number {
     }
   }
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  else process.stdout.write(`${files.length} file(s) checked, ${errors} error(s)\n`);
+  else process.stdout.write(`${checkSummary(errors, warnings, files.length)}\n`);
   if (unreadable > 0) return 2;
   return errors > 0 ? 1 : 0;
 }
