@@ -123,3 +123,19 @@ test('envls check --schema-file loads a workspace schema whose id can be bound',
   assert.match(broken.stdout, /error unknownSchema/);
   assert.equal(broken.code, 1);
 });
+
+test('issue 9: the summary counts errors and warnings; paths print as given; parse rejects unknown flags', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-given-'));
+  writeFileSync(join(dir, '.env'), '# envls-schema: neosync/api\nLOG_LEVEL=verbose\nA=1\nA=2\n');
+  const absolute = envls(['check', dir]);
+  assert.match(absolute.stdout, new RegExp(`^${join(dir, '.env').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:11: error invalidValue`, 'm'), absolute.stdout);
+  const errors = (absolute.stdout.match(/:\d+:\d+: error /g) ?? []).length;
+  const warnings = (absolute.stdout.match(/:\d+:\d+: warning /g) ?? []).length;
+  assert.ok(errors > 0 && warnings > 0);
+  assert.match(absolute.stdout, new RegExp(`^${errors} errors?, ${warnings} warnings? in 1 file\\n$`, 'm'));
+  const fromParent = envls(['check', `./${dir.split('/').pop()}/.env`], join(dir, '..'));
+  assert.match(fromParent.stdout, new RegExp(`^\\./${dir.split('/').pop()}/\\.env:2:11: error`, 'm'), fromParent.stdout);
+  const parse = envls(['parse', join(dir, '.env'), '--bogus']);
+  assert.equal(parse.code, 2);
+  assert.match(parse.stderr, /unknown option --bogus/);
+});

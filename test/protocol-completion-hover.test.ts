@@ -68,9 +68,8 @@ describe('completion', () => {
     assert.equal(pass.documentation, undefined, 'documentation comes with completionItem/resolve');
     const resolved = await client.request<Item>('completionItem/resolve', pass);
     assert.equal(resolved.documentation?.kind, 'markdown');
-    assert.match(resolved.documentation!.value, /\*\*DB_PASS\*\* — Neosync backend API/);
+    assert.match(resolved.documentation!.value, /^\*\*DB_PASS\*\* · Neosync backend API \/ Backend API · secret · required\n/);
     assert.match(resolved.documentation!.value, /Sensitive: its value is never shown/);
-    assert.match(resolved.documentation!.value, /- Required/);
 
     // Accepting inserts NAME= with the default as a snippet placeholder (none for a secret).
     const level = items.find((i) => i.label === 'LOG_LEVEL')!;
@@ -78,7 +77,7 @@ describe('completion', () => {
     assert.equal(level.textEdit?.newText, 'LOG_LEVEL=${1:INFO}');
     assert.equal(pass.textEdit?.newText, 'DB_PASS=$0');
     const levelDoc = (await client.request<Item>('completionItem/resolve', level)).documentation!.value;
-    assert.match(levelDoc, /Default: `INFO`/);
+    assert.match(levelDoc, / · default `INFO`\n/);
   });
 
   test('names: a requirement triggered by the file\'s values moves up', async () => {
@@ -116,8 +115,13 @@ describe('completion', () => {
 
   test('values: the product\'s boolean spellings (Go\'s strconv.ParseBool for Neosync\'s API)', async () => {
     const uri = await open('# envls-schema: neosync/api\nDB_SSL_DISABLE=\n');
-    const labels = (await complete(uri, 1, 15)).map((i) => i.label);
+    const items = await complete(uri, 1, 15);
+    const labels = items.map((i) => i.label);
     assert.deepEqual([...labels].sort(), ['0', '1', 'F', 'FALSE', 'False', 'T', 'TRUE', 'True', 'f', 'false', 't', 'true']);
+    // The canonical pair first (by sortText), the other spellings after, saying what they mean.
+    assert.deepEqual(labels.slice(0, 2), ['true', 'false']);
+    assert.equal(items.find((i) => i.label === 'T')!.detail, 'also read as true');
+    assert.equal(items.find((i) => i.label === '0')!.detail, 'also read as false');
   });
 
   test('values: a secret gets a freshly generated strong value, never its default', async () => {
@@ -146,9 +150,7 @@ describe('hover', () => {
   test('on a key: description, type and allowed values, default, the value dotenv reads', async () => {
     const uri = await open('# envls-schema: neosync/api\nLOG_LEVEL=WARN\n');
     const value = await hover(uri, 1, 3);
-    assert.match(value, /\*\*LOG_LEVEL\*\* — Neosync backend API · Backend API/);
-    assert.match(value, /DEBUG/);
-    assert.match(value, /Default: `INFO`/);
+    assert.match(value, /^\*\*LOG_LEVEL\*\* · Neosync backend API \/ Backend API · one of DEBUG, INFO, WARN or ERROR · optional · default `INFO`\n/);
     assert.match(value, /dotenv reads: `` WARN ``/);
   });
 
@@ -168,6 +170,13 @@ describe('hover', () => {
     }
     const alias = await hover(await open(cases[2][0]), 1, 2);
     assert.match(alias, /`AUTH_SECRET` is a legacy name of `NEXTAUTH_SECRET`/);
+  });
+
+  test('on the dead line of a duplicate: the value dotenv reads is the later line\'s', async () => {
+    const uri = await open('# envls-schema: neosync/api\nDB_SSL_DISABLE=false\nDB_SSL_DISABLE=true\n');
+    const value = await hover(uri, 1, 3);
+    assert.match(value, /dotenv reads: `` true `` \(from line 3; this line is ignored\)/);
+    assert.match(value.split('\n')[0], /^\*\*DB_SSL_DISABLE\*\* · [^\n]* · boolean \(true or false\) · /);
   });
 
   test('on a reference to a secret: where it is defined, the value hidden', async () => {

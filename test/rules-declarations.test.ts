@@ -15,8 +15,7 @@ import { chooseFixes, fixAll } from '../server/src/service/fixAll';
 import { ALL_RULES, RULES_BY_CODE } from '../server/src/service/rules/registry';
 import { ruleDocsUrl } from '../server/src/service/rules/docs';
 import type { Rule } from '../server/src/service/rules/rule';
-import { ProjectModel } from '../server/src/service/project/model';
-import { projectContextFor, type ProjectContext } from '../server/src/service/project/context';
+import { projectOfDocs } from './support/projectDocs';
 import { schemaSetFor } from '../server/src/service/schema/schemaSet';
 import { MAX_CACHED_SUGGESTIONS, suggestionsFor } from '../server/src/service/rules/schema/unknownVariable';
 import { makeSchema } from './support/testSchema';
@@ -155,7 +154,7 @@ test('issue 8 (10): `export ` alone (trailing space) with style rules: a forward
     }
     const keyWithoutValue = diagnostics.find((d) => d.code === 'keyWithoutValue');
     assert.ok(keyWithoutValue, 'the line is still reported');
-    assert.match(messageOf(keyWithoutValue), /`export` but no key/);
+    assert.match(messageOf(keyWithoutValue), /export but no key/);
     assert.deepEqual(fixesOf(keyWithoutValue), []);
     assert.ok(!diagnostics.some((d) => d.code === 'lowercaseKey'), '`export` is a keyword, not a key to upper-case');
     const fixed = fixAll(text, STYLE).text;
@@ -198,13 +197,6 @@ test('invalidValue names a value only when nothing marks it sensitive', () => {
   assert.match(messageOf(plain), /verbose/, 'a log level is no secret: the message says what is wrong with it');
 });
 
-/** A project rule's example in the project its declaration describes. */
-function projectOf(docs: Rule['docs']): ProjectContext | undefined {
-  if (!docs.project) return undefined;
-  const files = { ...docs.project.files, [docs.project.path]: docs.example };
-  const model = new ProjectModel(Object.entries(files).map(([path, text]) => ({ path, text })));
-  return projectContextFor(model, docs.project.path, docs.project.git);
-}
 
 test('the documented example of each rule gets that diagnostic (schema rules with the builtin schema it names)', () => {
   const builtin = builtinSchemas();
@@ -217,7 +209,7 @@ test('the documented example of each rule gets that diagnostic (schema rules wit
       certainty: known ? 'explicit' : 'none',
       unknownSchemaIds: id && !known ? [{ id }] : [],
       settings: STYLE,
-      project: projectOf(rule.docs),
+      project: projectOfDocs(rule.docs),
     }).map((d) => d.code);
     assert.ok(found.includes(rule.code), `${rule.code}'s example: ${JSON.stringify(rule.docs.example)} gets ${found.join(', ')}`);
   }

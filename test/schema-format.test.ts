@@ -47,14 +47,18 @@ test('every builtin schema file passes validateSchemaText (text, as a user file 
   }
 });
 
-test('builtin schemas compose without problems; fragments are not offered as schemas', () => {
+test('builtin schemas compose without problems; fragments are bindable by id, marked, and never detected', () => {
   const { schemas, problems } = composeSchemas(builtinSchemaFiles);
   assert.deepEqual(problems, []);
   assert.deepEqual([...schemas.keys()].sort(), [
+    'authjs',
     'flagsmith', 'flagsmith/api', 'flagsmith/frontend',
     'flux', 'flux/app', 'flux/cli', 'flux/postgrest',
     'neosync/api', 'neosync/app', 'neosync/cli', 'neosync/migrations', 'neosync/worker',
+    'node-tls', 'otel',
   ]);
+  assert.deepEqual([...schemas.values()].filter((s) => s.fragment).map((s) => s.id).sort(), ['authjs', 'node-tls', 'otel']);
+  assert.ok([...schemas.values()].filter((s) => s.fragment).every((s) => !s.detect), 'a fragment has no detection hints');
   for (const schema of schemas.values()) {
     assert.equal(schema.origin, `builtin:${schema.id}`);
     for (const spec of schema.variables) {

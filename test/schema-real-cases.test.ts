@@ -156,10 +156,10 @@ test('FLUX_TLS_INSECURE=1 switches verification off (insecureValue); only 0 and 
 
 test('documented non-literal defaults are data and show in hover', () => {
   const records = spec('neosync/api', 'MAX_ALLOWED_RECORDS');
-  assert.match(describeVariable(records, schemas.get('neosync/api')!), /Default: NULL: no limit unless set/);
+  assert.match(describeVariable(records, schemas.get('neosync/api')!), /default NULL: no limit unless set/);
   const posthog = spec('neosync/app', 'POSTHOG_KEY');
-  assert.match(describeVariable(posthog, schemas.get('neosync/app')!), /Default: Neosync's posthog api key/);
-  assert.match(describeVariable(spec('flux/cli', 'FLUX_DASHBOARD_BASE'), schemas.get('flux/cli')!), /Default: FLUX_API_BASE with the trailing \/api stripped/);
+  assert.match(describeVariable(posthog, schemas.get('neosync/app')!), /default Neosync's posthog api key/i);
+  assert.match(describeVariable(spec('flux/cli', 'FLUX_DASHBOARD_BASE'), schemas.get('flux/cli')!), /default FLUX_API_BASE with the trailing \/api stripped/i);
 });
 
 test('PROXY_API_URL must not include /api/v1/ (Flagsmith adds it)', () => {

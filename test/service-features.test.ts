@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseEnv } from '../server/src/service/parser/parse';
 import { getCompletions, resolveCompletion } from '../server/src/service/completion';
 import { getHover } from '../server/src/service/hover';
-import { SchemaSet } from '../server/src/service/schema/schemaSet';
+import { SchemaSet, schemaSetFor } from '../server/src/service/schema/schemaSet';
 import { resolveBinding } from '../server/src/service/binding';
 import { makeSchema } from './support/testSchema';
 
@@ -40,6 +40,12 @@ test('name completion: schema variables, required first, already-set names left 
 test('value completion: enum values, boolean spellings, a generated secret', () => {
   assert.deepEqual(labels('LOG_LEVEL=', 0, 10), ['DEBUG', 'INFO']);
   assert.ok(labels('FLAG=', 0, 5).includes('true'));
+  // Django's spellings: the canonical pair first, then the rest.
+  const django = makeSchema('test/django', [{ name: 'DEBUG_ON', type: 'boolean', boolean: 'django' }]);
+  const items = getCompletions(parseEnv('DEBUG_ON='), schemaSetFor([django]), { line: 0, character: 9 }).items;
+  const ordered = [...items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText))).map((i) => i.label);
+  assert.deepEqual(ordered.slice(0, 2), ['true', 'false']);
+  assert.ok(ordered.includes('yes') && ordered.indexOf('yes') > 1);
   const secret = getCompletions(parseEnv('AUTH_SECRET='), set, { line: 0, character: 12 }).items[0];
   assert.equal(secret.label, 'Generate a strong random value');
   assert.ok((secret.textEdit as any).newText.length >= 32);
@@ -58,7 +64,7 @@ test('hover on a key: description, facts, legacy name; never a sensitive value',
   const text = 'DB_PORT=5432\nNEXTAUTH_SECRET=hunter2hunter2hunter2\nOLD=x\n';
   const doc = parseEnv(text);
   const port = getHover(doc, set, { line: 0, character: 2 })!;
-  assert.match((port.contents as any).value, /DB_PORT[\s\S]*Type: port[\s\S]*Default: `5432`[\s\S]*dotenv reads: `` 5432 ``/);
+  assert.match((port.contents as any).value, /^\*\*DB_PORT\*\* · Test test\/app · port · optional · default `5432`\n[\s\S]*dotenv reads: `` 5432 ``/);
   const legacy = (getHover(doc, set, { line: 1, character: 3 })!.contents as any).value;
   assert.match(legacy, /`NEXTAUTH_SECRET` is a legacy name of `AUTH_SECRET`/);
   assert.doesNotMatch(legacy, /hunter2/);

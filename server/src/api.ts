@@ -4,7 +4,7 @@
  * (no LSP or internal types), so dist/api.d.ts needs no other package.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version as packageVersion } from '../../package.json';
 import { analyze, analyzeDocument } from './service/analyze';
@@ -18,6 +18,7 @@ import type { ValidationSettings } from './service/validate';
 import { bindingInputFor } from './node/bindFile';
 import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
+import { shownPath } from './node/shownPath';
 
 export const version: string = packageVersion;
 
@@ -141,7 +142,7 @@ export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix
 /** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
 export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const shown = (path: string) => relative(cwd, path) || path;
+  const shown = (path: string) => shownPath(path, cwd, paths);
   const store = new SchemaStore();
   store.load((options.schemaFiles ?? []).map((file) => resolve(cwd, file)));
   // Marker-file detection lists each file's folder: the walk's own listings answer most of them.

@@ -22,7 +22,7 @@ import { offsetAt, rangeOf } from './positions';
 import type { SchemaSet } from './schema/schemaSet';
 import type { VariableSpec } from './schema/types';
 import { describeVariable } from './describe';
-import { booleanSpellings, conditionHolds, describeType } from './schema/values';
+import { booleanSpellings, canonicalBooleans, conditionHolds, describeType } from './schema/values';
 import { entriesByKey } from './rules/entryIndex';
 import { embedsCredential, isSensitiveSpec, shownValue } from './sensitivity';
 import { generateSecret } from './secrets';
@@ -204,8 +204,12 @@ function valueDrafts(schemaSet: SchemaSet, key: string, typed: string): Draft[] 
   const values = new Map<string, string>();
   if (spec.type === 'enum') for (const v of spec.values ?? []) values.set(v, 'allowed value');
   if (spec.type === 'boolean') {
+    // The canonical pair first ("true", "false"), the runtime's other spellings after.
     const { truthy, falsy } = booleanSpellings(spec.boolean);
-    for (const v of [...truthy, ...falsy]) values.set(v, 'boolean');
+    const canonical = canonicalBooleans(spec.boolean);
+    for (const v of canonical) values.set(v, 'boolean');
+    for (const v of truthy) if (!values.has(v)) values.set(v, 'also read as true');
+    for (const v of falsy) if (!values.has(v)) values.set(v, 'also read as false');
   }
   const shownDefault = showableDefault(spec);
   if (shownDefault !== undefined) values.set(shownDefault, 'default');

@@ -9,12 +9,15 @@ import type { Entry, EnvDocument, Reference } from './parser/model';
 import { locateAt } from './locate';
 import { rangeOf } from './positions';
 import type { SchemaSet } from './schema/schemaSet';
-import { describeVariable } from './describe';
+import { clipSentences, describeVariable } from './describe';
 import { HIDDEN, isSensitiveName, redactEmbeddedSecrets, shownValue } from './sensitivity';
 import { entriesByKey } from './rules/entryIndex';
 import { resolveReference } from './expand';
 import type { ProjectContext } from './project/context';
 import { projectKeyHoverLines } from './projectHover';
+
+/** A look-alike note's sentences kept in a hover (the rest is on the schema's page). */
+const LOOK_ALIKE_MAX = 120;
 
 export function getHover(doc: EnvDocument, schemaSet: SchemaSet, position: Position, project?: ProjectContext): Hover | null {
   const location = locateAt(doc, position);
@@ -30,8 +33,11 @@ function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, project?
   if (match) parts.push(describeVariable(match.spec, match.schema, entry.key));
   else parts.push(`**${entry.key}**`);
   // The product's "names that look alike" notes: for a known name they explain a common mix-up.
-  if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${lookAlike.message}`);
-  parts.push('', `dotenv reads: ${codeValue(shownValue(entry.key, entry.value, schemaSet))}`);
+  if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${clipSentences(lookAlike.message, LOOK_ALIKE_MAX)}`);
+  // On an earlier duplicate, dotenv reads the last line of that key, not this one.
+  const kept = entriesByKey(doc).get(entry.key) ?? entry;
+  const read = `dotenv reads: ${codeValue(shownValue(kept.key, kept.value, schemaSet))}`;
+  parts.push('', kept === entry ? read : `${read} (from line ${kept.line + 1}; this line is ignored)`);
   parts.push(...projectKeyHoverLines(project, doc, schemaSet, entry));
   return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
 }

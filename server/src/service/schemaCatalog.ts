@@ -25,13 +25,15 @@ export interface SchemaFileData {
  * read from the schema files, since composition keeps them only as includes.
  */
 export function schemaCatalog(available: ReadonlyMap<string, ResolvedSchema>, files: readonly SchemaFileData[]): SchemaInfo[] {
-  const schemas = [...available.values()].map((s) => info(s, (s as { fragment?: unknown }).fragment === true));
+  const all = [...available.values()];
+  const schemas = all.filter((s) => s.fragment !== true).map((s) => info(s, false));
+  const boundFragments = all.filter((s) => s.fragment === true).map((s) => info(s, true));
   const fragments = files
     .map((f) => f.json as Partial<Record<'id' | 'title' | 'product' | 'description' | 'source', unknown>> & { fragment?: unknown })
     .filter((json) => json && json.fragment === true && typeof json.id === 'string' && !available.has(json.id))
     .map((json) => info({ id: String(json.id), title: text(json.title) ?? String(json.id), product: text(json.product) ?? '', description: text(json.description), source: text(json.source) }, true));
   const byId = (a: SchemaInfo, b: SchemaInfo) => a.id.localeCompare(b.id);
-  return [...schemas.sort(byId), ...fragments.sort(byId)];
+  return [...schemas.sort(byId), ...[...boundFragments, ...fragments].sort(byId)];
 }
 
 function info(s: Pick<ResolvedSchema, 'id' | 'title' | 'product' | 'description' | 'source'>, fragment: boolean): SchemaInfo {

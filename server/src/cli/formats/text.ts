@@ -2,6 +2,7 @@
  * Text output, as compilers print it: `path:line:col: severity code message`, with the
  * schemas each file got and why. On a terminal: colour and a per-file summary at the end.
  */
+import { checkSummary } from '../../node/shownPath';
 import type { CheckResult, FileReport, Problem } from '../../api';
 import type { Paint } from '../color';
 import type { Output } from '../output';
@@ -37,9 +38,8 @@ export function writeText(out: Output, result: CheckResult, options: TextOptions
     for (const problem of shownProblems(report, quiet)) out.line(problemLine(report.file, problem, paint));
   }
   if (options.fileSummary) writeFileSummary(out, result, options);
-  const errors = `${result.errorCount} error(s)`;
-  const warnings = `${result.warningCount} warning(s)`;
-  out.line(`${files} file(s) checked, ${result.errorCount > 0 ? paint.red(errors) : errors}, ${result.warningCount > 0 ? paint.yellow(warnings) : warnings}`);
+  const summary = checkSummary(result.errorCount, result.warningCount, files);
+  out.line(result.errorCount > 0 ? paint.red(summary) : result.warningCount > 0 ? paint.yellow(summary) : summary);
 }
 
 function writeFileSummary(out: Output, result: CheckResult, { paint, quiet }: TextOptions): void {

@@ -439,14 +439,14 @@ class Scanner {
     const { text } = this;
     if (hasLineBreak(text, this.keyEnd, this.separatorStart)) {
       this.problem('valueOnNextLine', { start: this.keyStart, end: this.separatorStart + 1 }, this.keyStart,
-        'The `=` is on a later line than the name: dotenv joins the lines and reads this as one assignment.');
+        'The = is on a later line than the name: dotenv joins the lines and reads this as one assignment.');
       return;
     }
     const first = this.valueStart < this.n ? text.charCodeAt(this.valueStart) : -1;
     const readsNextLine = first !== -1 && first !== HASH && first !== SINGLE_QUOTE && first !== DOUBLE_QUOTE && first !== BACKTICK && !isJsWhitespace(first);
     if (text.charCodeAt(this.separatorStart) === COLON && readsNextLine && hasLineBreak(text, this.separatorStart, this.valueStart)) {
       this.problem('valueOnNextLine', { start: this.keyStart, end: this.separatorStart + 1 }, this.keyStart,
-        'The line ends after `:`: dotenv reads the next line as the value of this name.');
+        'The line ends after a colon: dotenv reads the next line as the value of this name.');
     }
   }
 
@@ -585,7 +585,7 @@ class Scanner {
     const keyEnd = this.keyRunEnd(start);
     const lineText = text.slice(start, end);
     let kind: 'noSeparator' | 'invalidKey' = 'noSeparator';
-    let message = 'dotenv ignores this line: it has no `=` after a name.';
+    let message = 'dotenv ignores this line: it has no = after a name.';
     const eq = lineText.indexOf('=');
     const colon = lineText.indexOf(': ');
     const sepAt = eq === -1 ? colon : colon === -1 ? eq : Math.min(eq, colon);
@@ -593,8 +593,8 @@ class Scanner {
       kind = 'invalidKey';
       const name = lineText.slice(0, sepAt).trim();
       message = keyEnd === start
-        ? `dotenv ignores this line: a name must start with a letter, digit, \`_\`, \`.\` or \`-\`.`
-        : `dotenv ignores this line: \`${name}\` is not a valid name (only letters, digits, \`_\`, \`.\` and \`-\`).`;
+        ? 'dotenv ignores this line: a name must start with a letter, a digit, _, . or -.'
+        : `dotenv ignores this line: "${name.length > 40 ? `${name.slice(0, 39)}…` : name}" is not a valid name (only letters, digits, _, . and -).`;
     }
     this.problem(kind, { start, end }, start, message);
   }
@@ -604,7 +604,7 @@ class Scanner {
     // A closing quote on a later line that does not end the value is no closing quote for a reader either.
     if (firstUnescaped === -1 || hasLineBreak(this.text, open, firstUnescaped)) {
       this.problem('unterminatedQuote', { start: open, end: this.lineEnd(open) }, this.keyStart,
-        `Unterminated ${quote} quote: dotenv reads the rest of the line literally, quote included.`);
+        `Unterminated ${quote === '"' ? 'double' : quote === "'" ? 'single' : 'backtick'} quote: dotenv reads the rest of the line literally, quote included.`);
     } else {
       const after = firstUnescaped + 1;
       this.problem('textAfterQuote', { start: after, end: this.lineEnd(after) }, this.keyStart,

@@ -72,8 +72,9 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
       problems.push({ origin: entry.origin, message: `Schema "${id}": ${(error as Error).message}` });
       continue;
     }
-    // Fragments are building blocks: resolved for includes, never bound to a file.
-    if (!entry.file.fragment) schemas.set(id, schema);
+    // Fragments are building blocks other schemas include; a person may still bind one by its id
+    // (`--schema authjs`, `# envls-schema: authjs`), detection never does (they have no detect hints).
+    schemas.set(id, entry.file.fragment ? { ...schema, fragment: true } : schema);
   }
   return { schemas, problems };
 }

@@ -47,7 +47,7 @@ export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedS
   const siblings = new Set(input.siblingFiles.map((f) => f.replace(/^.*[\\/]/, '')));
   const byProduct = new Map<string, ResolvedSchema[]>();
   for (const schema of schemas) {
-    if (!schema.detect) continue;
+    if (!schema.detect || schema.fragment) continue;
     const list = byProduct.get(schema.product) ?? [];
     list.push(schema);
     byProduct.set(schema.product, list);

@@ -208,6 +208,8 @@ export interface ResolvedSchema {
   byAlias: Map<string, VariableSpec>;
   lookAlikes: LookAlike[];
   detect?: DetectionHints;
+  /** A building block other schemas include (e.g. authjs): bound only when a person names it. */
+  fragment?: boolean;
   /** Where the schema came from (a path or `builtin:<id>`), for messages. */
   origin: string;
 }

@@ -71,22 +71,41 @@ export function describeCondition(condition: Condition): string {
   return `${condition.variable} is set`;
 }
 
-/** Human words for a variable's type, for hover and completion details. */
+/** The canonical pair of a boolean flavor ("true or false"), for messages, hover and completion order. */
+export function canonicalBooleans(flavor: BooleanFlavor | undefined): string[] {
+  const { truthy, falsy } = booleanSpellings(flavor);
+  return [truthy[0], falsy[0]].filter((v): v is string => v !== undefined);
+}
+
+/** "a, b, c or 8 more": at most `shown` values, in plain text (the Problems panel shows no markdown). */
+export function fewValues(values: readonly string[], shown = 4, quote = (v: string) => v): string {
+  if (values.length <= shown + 1) {
+    const all = values.map(quote);
+    return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}`;
+  }
+  return `${values.slice(0, shown).map(quote).join(', ')} or ${values.length - shown} more`;
+}
+
+/** The values a boolean accepts, canonical pair first: "true or false". */
+export function describeBooleanValues(flavor: BooleanFlavor | undefined): string {
+  if (flavor === 'any') return 'any value enables it';
+  return canonicalBooleans(flavor).join(' or ');
+}
+
+/** Human words for a variable's type, short, for hover headings and completion details. */
 export function describeType(spec: VariableSpec): string {
   switch (spec.type) {
     case 'url':
       return spec.schemes?.length ? `URL (${spec.schemes.join(', ')})` : 'URL';
-    case 'boolean': {
-      const { truthy, falsy } = booleanSpellings(spec.boolean);
-      return spec.boolean === 'any' ? 'flag (any value enables it)' : `boolean (${[...truthy.slice(0, 3), ...falsy.slice(0, 3)].join(', ')}…)`;
-    }
+    case 'boolean':
+      return spec.boolean === 'any' ? 'flag (any value enables it)' : `boolean (${describeBooleanValues(spec.boolean)})`;
     case 'integer':
     case 'number': {
       const range = spec.minimum !== undefined || spec.maximum !== undefined ? ` ${spec.minimum ?? '…'}–${spec.maximum ?? '…'}` : '';
       return `${spec.type}${range}`;
     }
     case 'enum':
-      return `one of ${spec.values?.map((v) => `\`${v}\``).join(', ')}${spec.separator ? ` (several, separated by \`${spec.separator}\`)` : ''}`;
+      return `one of ${fewValues(spec.values ?? [])}${spec.separator ? ` (several, separated by ${spec.separator})` : ''}`;
     case 'hostPort':
       return 'host:port';
     default:

@@ -18,6 +18,7 @@ function withLoneBlankLine(doc: EnvDocument, lines: Span): Span {
   while (last + 1 < doc.lineStarts.length - 1 && isBlank(last + 1)) last++;
   return { start: lines.start, end: doc.lineStarts[last + 1] };
 }
+import { nameText } from '../messageText';
 
 /** dotenv keeps the last of repeated keys: every earlier one is dead text. */
 export const duplicateKey: Rule = {
@@ -39,7 +40,7 @@ export const duplicateKey: Rule = {
       const remove = withLoneBlankLine(ctx.doc, wholeLinesSpan(ctx.doc, entry.span));
       ctx.report({
         span: entry.keySpan,
-        message: `${entry.key} is set again on line ${winner.line + 1}; dotenv keeps the last value, so this line has no effect.`,
+        message: `${nameText(entry.key)} is set again on line ${winner.line + 1}; dotenv keeps the last value, so this line has no effect.`,
         tags: ['unnecessary'],
         info: { key: entry.key, winnerLine: winner.line },
         fixes: [

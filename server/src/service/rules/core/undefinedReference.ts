@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { nameText } from '../messageText';
 
 /** `${NAME}` that nothing in the file defines and that has no default. */
 export const undefinedReference: Rule = {
@@ -19,7 +20,7 @@ export const undefinedReference: Rule = {
         if (ref.operator || byKey.has(ref.name) || ref.name === entry.key) continue;
         ctx.report({
           span: ref.span,
-          message: `${ref.name} is not defined in this file; dotenv-expand will use the process environment's value, or an empty string.`,
+          message: `${nameText(ref.name)} is not defined in this file; dotenv-expand will use the process environment's value, or an empty string.`,
           info: { variable: ref.name },
           fixes: [{ title: `Use a default: \${${ref.name}:-}`, edits: [{ span: ref.span, newText: `\${${ref.name}:-}` }] }],
         });

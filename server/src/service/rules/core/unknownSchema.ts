@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { nameText } from '../messageText';
 
 /** An `# envls-schema:` id (or a setting's) that no loaded schema has. */
 export const unknownSchema: Rule = {
@@ -15,7 +16,7 @@ export const unknownSchema: Rule = {
     for (const { id, span } of ctx.unknownSchemaIds) {
       ctx.report({
         span: span ?? ctx.anchor ?? { start: 0, end: 0 },
-        message: `No schema has the id "${id}". Builtin ids look like neosync/api or flagsmith/api; workspace schemas come from envls.schemaFiles.`,
+        message: `No schema has the id "${nameText(id)}". Builtin ids look like neosync/api; your own schemas come from envls.schemaFiles.`,
         info: { id },
       });
     }

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../rule';
 import { booleanSpellings, parseBoolean } from '../../schema/values';
+import { MESSAGE_MAX, sentencesWithin } from '../messageText';
 
 /** A variable the documentation marks deprecated. */
 export const deprecatedVariable: Rule = {
@@ -40,10 +41,11 @@ export const deprecatedVariable: Rule = {
           }
         }
       }
-      const instead = replacement ? ` Use ${replacement} instead${deprecation.renameSafe ? '' : ' (not a plain rename)'}.` : '';
+      const caveat = deprecation.inverted ? ' (inverted meaning, not a plain rename)' : deprecation.renameSafe ? '' : ' (not a plain rename)';
+      const instead = replacement ? ` Use ${replacement} instead${caveat}.` : '';
       ctx.report({
         span: entry.keySpan,
-        message: `${entry.key} is deprecated: ${deprecation.message}${instead}`,
+        message: `${entry.key} is deprecated: ${sentencesWithin(deprecation.message, MESSAGE_MAX - entry.key.length - 17 - instead.length)}${instead}`,
         tags: ['deprecated'],
         info: { variable: entry.key, replacement },
         fixes,

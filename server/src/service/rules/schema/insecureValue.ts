@@ -7,6 +7,7 @@ import { isSensitiveName } from '../../sensitivity';
 import { isValuesFile } from '../../project/context';
 import { baseName } from '../../project/paths';
 import { entriesByKey } from '../entryIndex';
+import { MESSAGE_MAX, nameText, sentencesWithin } from '../messageText';
 
 const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
 
@@ -45,7 +46,7 @@ export const insecureValue: Rule = {
       if (exposed) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
+          message: `${nameText(entry.key)} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
           info: { variable: entry.key, reason: 'exposed' },
         });
       }
@@ -54,7 +55,7 @@ export const insecureValue: Rule = {
       const spec = match.spec;
       const insecure = spec.insecureValues?.find((v) => v === entry.value);
       if (insecure !== undefined) {
-        ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ?? `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
+        ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ? sentencesWithin(spec.insecureMessage, MESSAGE_MAX) : `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
       }
       if (!isSecret(spec)) return;
       const min = spec.constraints?.minLength;

@@ -23,9 +23,9 @@ export const invalidValue: Rule = {
     ctx.doc.entries.forEach((entry, i) => {
       const match = ctx.index.matches[i];
       if (!match || entry.references.length > 0) return; // with references: known only after expansion
-      const problem = checkValue(match.spec, entry.value);
-      if (!problem) return;
       const hidden = match.spec.sensitive === true || isSensitiveName(entry.key, ctx.schemaSet) || URL_CREDENTIAL.test(entry.value);
+      const problem = checkValue(match.spec, entry.value, { hideValue: hidden });
+      if (!problem) return;
       const fixes: Fix[] = [];
       const span = entry.rawSpan;
       const correction = correctedValue(match.spec, entry.value);

@@ -5,6 +5,7 @@ import { conditionHolds, describeCondition } from '../../schema/values';
 import { lineBreakOf, wholeLinesSpan } from '../edits';
 import { fileLookup } from './lookupInFile';
 import { keysOfOtherLayers } from '../../project/context';
+import { MESSAGE_MAX, sentencesWithin } from '../messageText';
 
 /** A variable the bound product needs is absent (conditions and alternatives considered). */
 export const missingRequired: Rule = {
@@ -63,7 +64,7 @@ export const missingRequired: Rule = {
       const alternatives = spec.required?.alternatives?.length ? ` (or set ${spec.required.alternatives.map((s) => s.join(' + ')).join(', or ')})` : '';
       ctx.report({
         span: anchor,
-        message: `${spec.name} is missing: ${why}${alternatives}.`,
+        message: `${spec.name} is missing: ${sentencesWithin(why, MESSAGE_MAX - spec.name.length - 14 - alternatives.length).replace(/\.$/, '')}${alternatives}.`,
         info: { variable: spec.name },
         fixes: [{ title: `Add ${spec.name}`, edits: [insertions[i]], preferred: true }, ...(all ? [all] : [])],
       });

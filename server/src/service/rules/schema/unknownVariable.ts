@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { NearMissIndex } from '../../schema/nearMiss';
 import type { SchemaSet } from '../../schema/schemaSet';
+import { MESSAGE_MAX, nameText, sentencesWithin } from '../messageText';
 
 /**
  * Most keys remembered per schema set. Once full, new keys are answered without being
@@ -77,7 +78,7 @@ export const unknownVariable: Rule = {
       if (lookAlike) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key}: ${lookAlike.message}`,
+          message: `${nameText(entry.key)}: ${sentencesWithin(lookAlike.message, MESSAGE_MAX - 2 - nameText(entry.key).length)}`,
           info: { variable: entry.key, suggestions: lookAlike.meant ? [lookAlike.meant] : [] },
           fixes: lookAlike.meant ? [{ title: `Rename to ${lookAlike.meant}`, edits: [{ span: entry.keySpan, newText: lookAlike.meant }], preferred: true }] : [],
         });
@@ -87,14 +88,14 @@ export const unknownVariable: Rule = {
       if (suggestions.length > 0) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key} is not a variable of ${ctx.schemas.map((s) => s.id).join(', ')}. Did you mean ${suggestions.join(' or ')}?`,
+          message: `${nameText(entry.key)} is not a variable of ${ctx.schemas.map((s) => s.id).join(', ')}. Did you mean ${suggestions.join(' or ')}?`,
           info: { variable: entry.key, suggestions },
           fixes: suggestions.map((name, i) => ({ title: `Rename to ${name}`, edits: [{ span: entry.keySpan, newText: name }], preferred: i === 0 })),
         });
       } else if (ctx.reportAllUnknown && !isReferenced(entry.key)) {
         ctx.report({
           span: entry.keySpan,
-          message: `${entry.key} is not a variable of ${ctx.schemas.map((s) => s.id).join(', ')}.`,
+          message: `${nameText(entry.key)} is not a variable of ${ctx.schemas.map((s) => s.id).join(', ')}.`,
           info: { variable: entry.key, suggestions: [] },
         });
       }

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { invalidLeadingLength, linted } from './linterLines';
+import { nameText } from '../messageText';
 
 const NOT_WORD = /[^\p{Alphabetic}\p{N}_]/u;
 const NOT_WORD_ALL = /[^\p{Alphabetic}\p{N}_]/gu;
@@ -30,7 +31,7 @@ export const incorrectDelimiter: Rule = {
       const fixed = body.replace(NOT_WORD_ALL, '_');
       ctx.report({
         span: { start: key.start, end: start + body.length },
-        message: `The key ${key.text.trimEnd()} uses \`${bad[0]}\` as a delimiter: join the words of a key with \`_\`.`,
+        message: `The key ${nameText(key.text.trimEnd())} uses "${bad[0]}" as a delimiter: join the words of a key with _.`,
         info: { key: key.text },
         fixes: [{
           title: `Rename to ${key.text.slice(0, from)}${fixed}`,

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { isBareExport, linted, trailingBlanks } from './linterLines';
+import { nameText } from '../messageText';
 
 /** dotenv-linter's KeyWithoutValue: a key with no `=` (dotenv skips the line). */
 export const keyWithoutValue: Rule = {
@@ -21,12 +22,12 @@ export const keyWithoutValue: Rule = {
       const end = line.end - trailingBlanks(line.text);
       if (isBareExport(line)) {
         // Adding `=` would create a variable named `export`: no fix, the line lacks its key.
-        ctx.report({ span: { start: key.start, end }, message: 'The line has `export` but no key: dotenv ignores this line. Write `export KEY=value`.' });
+        ctx.report({ span: { start: key.start, end }, message: 'The line has export but no key: dotenv ignores this line. Write export KEY=value.' });
         continue;
       }
       ctx.report({
         span: { start: key.start, end },
-        message: `The key ${key.text} has no \`=\`: dotenv ignores this line. Add \`=\` (an empty value) or \`=value\`.`,
+        message: `The key ${nameText(key.text)} has no = sign: dotenv ignores this line. Add = (an empty value) or =value.`,
         info: { key: key.text },
         fixes: [{ title: `Add \`=\` after ${key.text}`, edits: [{ span: { start: end, end }, newText: '=' }], preferred: true }],
       });

@@ -1,6 +1,7 @@
 import type { FixEdit, Rule } from '../rule';
 import { invalidLeadingLength, isKeyStart, leadingBlanks, linted } from './linterLines';
 import { keepsLineMeaning } from '../meaning';
+import { nameText } from '../messageText';
 
 /** dotenv-linter's LeadingCharacter: a line must start with a letter or `_`. */
 export const leadingCharacter: Rule = {
@@ -24,7 +25,7 @@ export const leadingCharacter: Rule = {
       const invalid = invalidLeadingLength(key.text);
       const message = blanks > 0
         ? 'The line starts with whitespace: a key should start at the beginning of the line.'
-        : `The key ${key.text} starts with \`${key.text.slice(0, invalid) || first}\`: a key should start with a letter or \`_\`.`;
+        : `The key ${nameText(key.text)} starts with "${(key.text.slice(0, invalid) || first).slice(0, 8)}": a key should start with a letter or _.`;
       const edits: FixEdit[] = [];
       // Keep a leading `export`: only the blanks before it and the bad characters of the key go.
       if (blanks > 0) edits.push({ span: { start: line.start, end: line.start + blanks }, newText: '' });

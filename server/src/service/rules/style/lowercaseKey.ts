@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { isBareExport, linted } from './linterLines';
+import { nameText } from '../messageText';
 
 /** dotenv-linter's LowercaseKey: keys are upper case. */
 export const lowercaseKey: Rule = {
@@ -23,7 +24,7 @@ export const lowercaseKey: Rule = {
       const span = { start: key.start, end: key.start + key.text.length };
       ctx.report({
         span,
-        message: `The key ${key.text} has lower-case letters: write it as ${upper.trimEnd()}.`,
+        message: `The key ${nameText(key.text)} has lower-case letters: write it as ${nameText(upper.trimEnd())}.`,
         info: { key: key.text },
         fixes: [{ title: `Rename to ${upper.trimEnd()}`, edits: [{ span, newText: upper }], preferred: true }],
       });

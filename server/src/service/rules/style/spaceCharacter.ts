@@ -29,7 +29,7 @@ export const spaceCharacter: Rule = {
       const edits = [{ span: { start, end }, newText: '=' }];
       ctx.report({
         span: { start, end },
-        message: 'The line has spaces around `=`: write KEY=value.',
+        message: 'The line has spaces around =: write KEY=value.',
         fixes: start === end - 1 ? [] : [{ title: 'Remove the spaces around `=`', edits, safe: keepsLineMeaning(ctx.doc, line, edits), preferred: true }],
       });
     }

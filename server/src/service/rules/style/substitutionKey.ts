@@ -1,5 +1,6 @@
 import type { FixEdit, Rule } from '../rule';
 import { isEscaped, leadingBlanks, linted } from './linterLines';
+import { nameText } from '../messageText';
 
 const NAME = /^[A-Za-z0-9_]+/;
 
@@ -60,7 +61,7 @@ export const substitutionKey: Rule = {
       const edits = bad.flatMap((s) => braceEdit(value, s, base));
       ctx.report({
         span: { start: base + first.at - 1, end: base + first.at + first.text.length },
-          message: `The key ${line.key.text.trimEnd()} has a malformed reference${shownReference(first)}: write \`\${NAME}\` or \`$NAME\`.`,
+          message: `The key ${nameText(line.key.text.trimEnd())} has a malformed reference${shownReference(first)}: write ${'${NAME}'} or $NAME.`,
         info: { key: line.key.text },
         fixes: edits.length > 0 && edits.length === bad.length
           ? [{ title: 'Complete the braces of the reference', edits, preferred: true }]
@@ -77,7 +78,7 @@ export const substitutionKey: Rule = {
 function shownReference(s: Segment): string {
   const open = s.text.startsWith('{');
   const name = NAME.exec(open ? s.text.slice(1) : s.text)?.[0];
-  return name ? ` \`$${open ? '{' : ''}${name}\`` : '';
+  return name ? ` $${open ? '{' : ''}${nameText(name)}` : '';
 }
 
 /**

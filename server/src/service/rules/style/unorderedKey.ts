@@ -3,6 +3,7 @@ import { lineBreakOf } from '../edits';
 import { keyOf, linterLines, substitutionKeys, type LinterLine } from './linterLines';
 import { entriesTouching, outsideEntries, readsAlone, replacementKeepsMeaning } from '../meaning';
 import type { EnvDocument } from '../../parser/model';
+import { nameText } from '../messageText';
 
 /**
  * dotenv-linter's UnorderedKey: keys are in alphabetical order within a group.
@@ -35,7 +36,7 @@ export const unorderedKey: Rule = {
         pending.forEach((p, i) => {
           ctx.report({
             span: { start: p.line.key!.start, end: p.line.key!.start + p.key.length },
-            message: `The key ${p.key.trimEnd()} should go before ${p.before.trimEnd()} (keys are sorted alphabetically within a group of lines${i > 0 && fix ? `; the fix on line ${first + 1} sorts the group` : ''}).`,
+            message: `The key ${nameText(p.key.trimEnd())} should go before ${nameText(p.before.trimEnd())} (keys sort alphabetically in a group${i > 0 && fix ? `; the fix on line ${first + 1} sorts it` : ''}).`,
             info: { key: p.key, before: p.before },
             fixes: fix && i === 0 ? [fix] : [],
           });

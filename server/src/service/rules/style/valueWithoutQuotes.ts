@@ -27,7 +27,7 @@ export const valueWithoutQuotes: Rule = {
       ctx.report({
         span,
         message: raw.includes('#')
-          ? 'This value has whitespace and is not quoted (the text after `#` is a comment, not part of the value).'
+          ? 'This value has whitespace and is not quoted (the text after # is a comment, not part of the value).'
           : 'This value has whitespace and is not quoted: surround it with quotes.',
         fixes: quoteFix(ctx.doc, line, raw, span),
       });
