@@ -460,13 +460,19 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const status = page.locator('#status\\.languageStatus');
     /** The language status hover's text (opened by a click, closed again). */
     const statusHover = async (hasText) => {
-      await status.click();
-      const hover = page.locator('.monaco-hover, .context-view', { hasText }).first();
-      await hover.waitFor();
-      const text = await hover.innerText();
+      // A hover left open by an earlier step would take the click: close it first.
       await page.keyboard.press('Escape');
-      return text;
+      await status.click();
+      try {
+        const hover = page.locator('.monaco-hover, .context-view', { hasText }).first();
+        await hover.waitFor();
+        return await hover.innerText();
+      } finally {
+        await page.keyboard.press('Escape');
+      }
     };
+    /** What the status bar item says (its accessible label), without opening its hover. */
+    const statusLabel = async () => (await status.getAttribute('aria-label')) ?? '';
     await openFile(file);
     await statusHover('envls: no schema');
     const pick = async (id, where) => {
@@ -488,12 +494,13 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const written = await waitFor('envls.schemas written', () => JSON.parse(readFileSync(settingsFile, 'utf8'))['envls.schemas']);
     t.diagnostic(`envls.schemas: ${JSON.stringify(written)}`);
     assert.deepEqual(written, { 'flagsmith/api': file });
-    await waitFor('the status to name Flagsmith API', async () => /envls: Flagsmith API/.test(await statusHover('envls: Flagsmith API')));
+    await waitFor('the status to name Flagsmith API', async () => /envls: Flagsmith API/.test(await statusLabel()), 30_000);
     assert.match(await statusHover('envls: Flagsmith API'), /from envls\.schemas/);
     // As a comment at the top of the file.
     await pick('flux/app', 'Add');
     // The editor draws spaces as no-break spaces.
     await waitFor('the comment on the first line', async () => (await editorText()).replace(/\u00a0/g, ' ').startsWith('# envls-schema: flux/app\n'));
+    await waitFor('the status to name Flux app', async () => /envls: Flux app/.test(await statusLabel()), 30_000);
     assert.match(await statusHover('envls: Flux app'), /from # envls-schema/);
   }));
 });
