@@ -596,6 +596,15 @@ class Scanner {
         ? 'dotenv ignores this line: a name must start with a letter, a digit, _, . or -.'
         : `dotenv ignores this line: "${name.length > 40 ? `${name.slice(0, 39)}…` : name}" is not a valid name (only letters, digits, _, . and -).`;
     }
+    // A name alone (blanks after it at most) is compose's pass-through form: said so, and marked for a milder severity.
+    if (kind === 'noSeparator' && keyEnd > start && lineText.trim().length === keyEnd - start) {
+      const name = text.slice(start, keyEnd);
+      this.doc.problems.push({
+        kind, span: { start, end }, line: this.doc.lineAt(start), bareName: true,
+        message: `dotenv ignores \`${name}\` (no \`=\`); docker compose would pass the shell's value of ${name} through. Add \`=\` and a value for dotenv, or set envls.dialect to compose if compose reads this file.`,
+      });
+      return;
+    }
     this.problem(kind, { start, end }, start, message);
   }
 
