@@ -26,7 +26,7 @@ function refusals(doc: EnvDocument): string[] {
   return doc.problems.filter((p) => p.message.startsWith('docker compose refuses')).map((p) => p.kind);
 }
 
-const noBind = () => ({});
+const noBind = () => ({ available: new Map() });
 
 // compose-spec/compose-spec 05-services.md, "Env_file format" (commit 170098ba): each `line -> value` example.
 const SPEC_EXAMPLES: [string, string][] = [
@@ -266,7 +266,7 @@ test('a self-hosted app\'s docker/.env of 75 pass-through names: no error in com
   const bare = dotenv.diagnostics.filter((d) => d.code === 'syntaxError');
   assert.equal(bare.length, 75);
   assert.ok(bare.every((d) => d.severity === 2), 'warnings');
-  assert.match(bare[0].message, /docker compose would pass the shell's value of \w+ through/);
+  assert.match(bare[0].message as string, /docker compose would pass the shell's value of \w+ through/);
   assert.deepEqual(dotenv.diagnostics.filter((d) => d.severity === 1), []);
   // The default is dotenv.
   assert.equal(analyze(DOCKER_ENV, noBind, {}).diagnostics.length, dotenv.diagnostics.length);
@@ -277,7 +277,7 @@ test('a line that is not a bare name stays an error under dotenv', () => {
   assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['syntaxError', 1]]);
   const refused = analyze('A="open\n', noBind, {}, 'compose');
   assert.deepEqual(refused.diagnostics.map((d) => [d.code, d.severity]), [['syntaxError', 1]]);
-  assert.match(refused.diagnostics[0].message, /docker compose refuses this file/);
+  assert.match(refused.diagnostics[0].message as string, /docker compose refuses this file/);
 });
 
 test('hover reads the value as the file\'s dialect does', () => {
@@ -285,7 +285,7 @@ test('hover reads the value as the file\'s dialect does', () => {
   const hoverAt = (dialect: 'dotenv' | 'compose', line: number) => {
     const analysis = analyze(text, noBind, {}, dialect);
     const hover = getHover(analysis.doc, analysis.schemaSet, { line, character: 1 });
-    return hover ? (hover.contents as { value: string }).value : '';
+    return hover ? (hover.contents as { kind: string; value: string }).value : '';
   };
   assert.match(hoverAt('compose', 0), /docker compose reads: the shell's value of PASS, passed through/);
   assert.match(hoverAt('compose', 1), /docker compose reads: `` db ``/);
