@@ -292,3 +292,19 @@ test('hover reads the value as the file\'s dialect does', () => {
   assert.match(hoverAt('compose', 2), /docker compose reads: `` http:\/\/db:80 `` \(when the shell sets none of its variables\)/);
   assert.match(hoverAt('dotenv', 2), /dotenv reads: `` http:\/\/\$\{HOST\}:80 ``/);
 });
+
+test('hostile compose input: one refusal per value, deep defaults and unterminated quotes read without blowing up', () => {
+  const open = parseComposeEnv(`A=${'${X:-'.repeat(20000)}\n`);
+  assert.deepEqual(open.problems.map((p) => p.kind), ['invalidInterpolation']);
+  const nested = parseComposeEnv(`A=${'${X:-'.repeat(5000)}v${'}'.repeat(5000)}\n`);
+  assert.deepEqual(nested.problems, []);
+  assert.equal(nested.entries[0].references.length, 5000);
+  // Defaults nested past the bound are taken as written: the value is still a string.
+  assert.equal(typeof nested.entries[0].value, 'string');
+  assert.equal(parseComposeEnv(`A=${'${X:-'.repeat(3)}v${'}'.repeat(3)}\n`).entries[0].value, 'v');
+  // A later unescaped quote closes an open one (compose reads across lines): only escaped quotes follow this one.
+  const quotes = parseComposeEnv('A="x\n' + 'B=\\"\n'.repeat(2000));
+  assert.deepEqual(quotes.problems.map((p) => p.kind), ['unterminatedQuote']);
+  assert.equal(quotes.entries.length, 2000);
+  assert.deepEqual(parseComposeEnv('A="x\nA="y\n').entries.map((e) => [e.key, e.value]), [['A', 'x\nA='], ['y', '']]);
+});

@@ -92,6 +92,12 @@ function isRegexSpace(c: number): boolean {
 
 const KEY_CODE_POINT = /^[\p{L}\p{N}_.\-[\]]$/u;
 
+/** A character of a name: Go's unicode.IsLetter / IsNumber, `_`, `.`, `-`, `[`, `]` (ASCII decided without the regex). */
+function isKeyCodePoint(cp: number): boolean {
+  if (cp < 128) return isNamePart(cp) || cp === 46 || cp === 45 || cp === 91 || cp === 93;
+  return KEY_CODE_POINT.test(String.fromCodePoint(cp));
+}
+
 function isNameStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
@@ -150,7 +156,7 @@ class ComposeScanner {
         sepAt = i;
         break;
       }
-      if (!isBlank(cp) && !KEY_CODE_POINT.test(String.fromCodePoint(cp))) {
+      if (!isBlank(cp) && !isKeyCodePoint(cp)) {
         const shown = String.fromCodePoint(cp);
         this.problem('invalidKey', { start, end: this.lineEnd(start) }, start,
           `${REFUSES} \`${shown}\` cannot be part of a name (letters, digits, \`_\`, \`.\`, \`-\`, \`[\`, \`]\`).`);
@@ -191,6 +197,7 @@ class ComposeScanner {
     const { text, n } = this;
     let escaped = false;
     let close = -1;
+    // Linear in all: after a scan that finds no close, every later quote of that kind is escaped, so none opens a value.
     for (let i = open + 1; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c === q && !escaped) {
@@ -303,6 +310,8 @@ class ComposeScanner {
   private references(start: number, end: number, doubleQuoted: boolean): Reference[] {
     const { text } = this;
     let out: Reference[] | undefined;
+    let braces: BraceIndex | undefined;
+    let invalidReported = false;
     const bounds: number[] = [];
     let bound = end;
     for (let i = start; i < bound || bounds.length > 0; i++) {
@@ -314,9 +323,15 @@ class ComposeScanner {
       if (text.charCodeAt(i) !== DOLLAR) continue;
       // In double quotes an odd run of backslashes makes `\$` a literal `$`.
       if (doubleQuoted && backslashesBefore(text, i, start) % 2 === 1) continue;
-      const m = matchDollar(text, i, bound);
+      const m = matchDollar(text, i, bound, (braces ??= new BraceIndex(text, start, end)));
       if (m.kind === 'none') continue;
       if (m.kind === 'invalid') {
+        // One report per value: compose stops at the first, and more would cost a line's scan each.
+        if (invalidReported) {
+          i = m.end - 1;
+          continue;
+        }
+        invalidReported = true;
         this.problem('invalidInterpolation', { start: i, end: Math.min(this.lineEnd(i), bound) }, i,
           `${REFUSES} \`\${\` must be followed by a name and \`}\` (or an operator :-, -, :+, +, :?, ? and a closing \`}\`). Write \`$$\` for a literal \`$\`.`);
         i = m.end - 1;
@@ -415,7 +430,7 @@ interface DollarMatch {
  * `\$(?i:(\$)|([_a-z][_a-z0-9]*)|{(?:([_a-z][_a-z0-9]*(?::?[-+?](.*))?)}|()))`, the
  * `.*` greedy within the line, then cut at the first balanced `}`).
  */
-function matchDollar(s: string, i: number, end: number): DollarMatch {
+function matchDollar(s: string, i: number, end: number, braces: BraceIndex): DollarMatch {
   const none: DollarMatch = { kind: 'none', end: i + 1, nameStart: 0, nameEnd: 0, fallbackStart: 0, close: 0 };
   const c = i + 1 < end ? s.charCodeAt(i + 1) : -1;
   if (c === DOLLAR) return { ...none, kind: 'escaped', end: i + 2 };
@@ -440,54 +455,104 @@ function matchDollar(s: string, i: number, end: number): DollarMatch {
   if (operatorLength === 0) return invalid;
   const operator = s.slice(j, j + operatorLength) as Operator;
   // The pattern's `.*` reaches the last `}` of the line; compose then cuts at the first balanced one.
-  let lineStop = s.indexOf('\n', j);
-  if (lineStop === -1 || lineStop > end) lineStop = end;
-  const lastBrace = s.lastIndexOf('}', lineStop - 1);
+  const lastBrace = braces.lastCloseOnLine(j, end);
   if (lastBrace < j + operatorLength) return invalid;
-  let close = firstBalancedClose(s, i, lastBrace + 1);
-  if (close === -1) close = lastBrace;
+  let close = braces.closeOf(i + 1);
+  if (close === -1 || close > lastBrace) close = lastBrace;
   return { kind: 'braced', end: close + 1, nameStart, nameEnd, operator, fallbackStart: j + operatorLength, close };
 }
 
-/** template.go's getFirstBraceClosingIndex: depth counted from `$`, the character after each `{` skipped. */
-function firstBalancedClose(s: string, from: number, to: number): number {
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === CLOSE_BRACE) {
-      depth--;
-      if (depth === 0) return i;
+/**
+ * Brace facts of s[from, to), computed once in one pass (a scan per `$` would cost the
+ * square of a line of `${X:-`):
+ * - closeOf(k): the `}` that template.go's getFirstBraceClosingIndex finds for the `{`
+ *   at k (depth counted, the character after each `{` skipped). Every such scan visits
+ *   the same characters once past its start (a skip only follows a visited `{`, and a
+ *   scan starts at `$`), so one pass with a stack of open braces answers all of them;
+ * - lastCloseOnLine(j, end): the last `}` in [j, end) before the line's end.
+ */
+class BraceIndex {
+  private closing: Int32Array | undefined;
+  private lastClose: Int32Array | undefined;
+  private nextNewline: Int32Array | undefined;
+
+  constructor(
+    private readonly s: string,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  closeOf(k: number): number {
+    if (this.closing === undefined) {
+      const { s, from, to } = this;
+      const closing = new Int32Array(to - from).fill(-1);
+      const open: number[] = [];
+      for (let i = from; i < to; i++) {
+        const c = s.charCodeAt(i);
+        if (c === CLOSE_BRACE && open.length > 0) closing[open.pop()! - from] = i;
+        else if (c === OPEN_BRACE) {
+          open.push(i);
+          i++;
+        }
+      }
+      this.closing = closing;
     }
-    if (c === OPEN_BRACE) {
-      depth++;
-      i++;
-    }
+    return k < this.from || k >= this.to ? -1 : this.closing[k - this.from];
   }
-  return -1;
+
+  lastCloseOnLine(j: number, end: number): number {
+    if (this.lastClose === undefined || this.nextNewline === undefined) {
+      const { s, from, to } = this;
+      const lastClose = new Int32Array(to - from);
+      const nextNewline = new Int32Array(to - from);
+      let last = -1;
+      for (let i = from; i < to; i++) {
+        if (s.charCodeAt(i) === CLOSE_BRACE) last = i;
+        lastClose[i - from] = last;
+      }
+      let next = to;
+      for (let i = to - 1; i >= from; i--) {
+        if (s.charCodeAt(i) === NEWLINE) next = i;
+        nextNewline[i - from] = next;
+      }
+      this.lastClose = lastClose;
+      this.nextNewline = nextNewline;
+    }
+    if (j < this.from || j >= this.to) return -1;
+    const stop = Math.min(this.nextNewline[j - this.from], end, this.to);
+    if (stop <= j) return -1;
+    const last = this.lastClose[stop - 1 - this.from];
+    return last >= j ? last : -1;
+  }
 }
 
 /** compose's interpolation of a value; an unset `:?`/`?` (where compose stops with an error) reads as empty. */
-export function substitute(s: string, lookup: (name: string) => string | undefined): string {
+export function substitute(s: string, lookup: (name: string) => string | undefined, depth = 0): string {
   let out = '';
   let last = 0;
+  let braces: BraceIndex | undefined;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) !== DOLLAR) continue;
-    const m = matchDollar(s, i, s.length);
+    const m = matchDollar(s, i, s.length, (braces ??= new BraceIndex(s, 0, s.length)));
     if (m.kind === 'none') continue;
     out += s.slice(last, i);
     last = m.end;
     if (m.kind === 'escaped') out += '$';
     else if (m.kind === 'invalid') out += s.slice(i, m.end);
-    else out += replacement(s, m, lookup);
+    else out += replacement(s, m, lookup, depth);
     i = m.end - 1;
   }
   return last === 0 ? s : out + s.slice(last);
 }
 
-function replacement(s: string, m: DollarMatch, lookup: (name: string) => string | undefined): string {
+/** Defaults nested deeper than this are taken as written: bounded work and stack on hostile input. */
+const MAX_NESTED_DEFAULTS = 32;
+
+function replacement(s: string, m: DollarMatch, lookup: (name: string) => string | undefined, depth: number): string {
   const value = lookup(s.slice(m.nameStart, m.nameEnd));
   if (!m.operator) return value ?? '';
-  const other = () => substitute(s.slice(m.fallbackStart, m.close), lookup);
+  const fallback = s.slice(m.fallbackStart, m.close);
+  const other = () => (depth >= MAX_NESTED_DEFAULTS ? fallback : substitute(fallback, lookup, depth + 1));
   switch (m.operator) {
     case ':-':
       return value === undefined || value === '' ? other() : value;
