@@ -258,24 +258,25 @@ test('the dialect: the setting first, then the project model, then dotenv', () =
 const DOCKER_ENV = readFileSync(join(__dirname, 'fixtures/dialect/docker/.env'), 'utf8');
 
 test('a self-hosted app\'s docker/.env of 75 pass-through names: no error in compose, warnings only in dotenv', () => {
-  const compose = analyze(DOCKER_ENV, noBind, {}, 'compose');
+  const compose = analyze(DOCKER_ENV, noBind, {}, undefined, 'compose');
   assert.equal(compose.doc.entries.filter((e) => e.passThrough).length, 75);
   assert.deepEqual(compose.diagnostics.filter((d) => d.severity === 1), []);
   assert.deepEqual(compose.diagnostics, []);
-  const dotenv = analyze(DOCKER_ENV, noBind, {}, 'dotenv');
+  const dotenv = analyze(DOCKER_ENV, noBind, {}, undefined, 'dotenv');
   const bare = dotenv.diagnostics.filter((d) => d.code === 'syntaxError');
   assert.equal(bare.length, 75);
   assert.ok(bare.every((d) => d.severity === 2), 'warnings');
   assert.match(bare[0].message as string, /docker compose would pass the shell's value of \w+ through/);
   assert.deepEqual(dotenv.diagnostics.filter((d) => d.severity === 1), []);
-  // The default is dotenv.
+  // The default is dotenv; the project model's word that compose reads the file picks compose.
   assert.equal(analyze(DOCKER_ENV, noBind, {}).diagnostics.length, dotenv.diagnostics.length);
+  assert.equal(chooseDialect({ readByCompose: true }).dialect, 'compose');
 });
 
 test('a line that is not a bare name stays an error under dotenv', () => {
   const { diagnostics } = analyze('APP_PORT 8080\n', noBind, {});
   assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['syntaxError', 1]]);
-  const refused = analyze('A="open\n', noBind, {}, 'compose');
+  const refused = analyze('A="open\n', noBind, {}, undefined, 'compose');
   assert.deepEqual(refused.diagnostics.map((d) => [d.code, d.severity]), [['syntaxError', 1]]);
   assert.match(refused.diagnostics[0].message as string, /docker compose refuses this file/);
 });
@@ -283,7 +284,7 @@ test('a line that is not a bare name stays an error under dotenv', () => {
 test('hover reads the value as the file\'s dialect does', () => {
   const text = 'PASS\nHOST=db # the host\nURL="http://${HOST}:80"\n';
   const hoverAt = (dialect: 'dotenv' | 'compose', line: number) => {
-    const analysis = analyze(text, noBind, {}, dialect);
+    const analysis = analyze(text, noBind, {}, undefined, dialect);
     const hover = getHover(analysis.doc, analysis.schemaSet, { line, character: 1 });
     return hover ? (hover.contents as { kind: string; value: string }).value : '';
   };

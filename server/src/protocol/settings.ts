@@ -65,10 +65,11 @@ export function validationSettings(settings: EnvlsSettings): ValidationSettings 
 }
 
 /**
- * The dialect a file is read in, from envls.dialect (globs relative to its workspace folder).
- * The project model's compose reading joins here when the server keeps a project model.
+ * The dialect envls.dialect names for a file (globs relative to its workspace folder), or undefined
+ * for `auto`: then analyze follows the project model (docker compose's reading where compose reads the file).
  */
-export function dialectOf(settings: EnvlsSettings, path: string | undefined, workspaceFolder: string | undefined): Dialect {
+export function dialectOf(settings: EnvlsSettings, path: string | undefined, workspaceFolder: string | undefined): Dialect | undefined {
   const relativePath = path && workspaceFolder ? relative(workspaceFolder, path).split(sep).join('/') : path?.split(sep).pop();
-  return chooseDialect({ setting: settings.dialect, relativePath }).dialect;
+  const choice = chooseDialect({ setting: settings.dialect, relativePath });
+  return choice.reason === 'setting' ? choice.dialect : undefined;
 }

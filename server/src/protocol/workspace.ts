@@ -107,8 +107,8 @@ export class Workspace {
     });
   }
 
-  /** Whose reading the document follows (envls.dialect; dotenv by default). */
-  dialectFor(uri: string): Dialect {
+  /** The reading envls.dialect names for the document; undefined for `auto` (the project model decides). */
+  dialectFor(uri: string): Dialect | undefined {
     const path = localPathOf(uri);
     return dialectOf(this.settings, path, this.folderOf(path));
   }
