@@ -266,7 +266,7 @@ test('a self-hosted app\'s docker/.env of 75 pass-through names: no error in com
   const bare = dotenv.diagnostics.filter((d) => d.code === 'syntaxError');
   assert.equal(bare.length, 75);
   assert.ok(bare.every((d) => d.severity === 2), 'warnings');
-  assert.match(bare[0].message as string, /docker compose would pass the shell's value of \w+ through/);
+  assert.match(bare[0].message as string, /docker compose would pass the shell's value through/);
   assert.deepEqual(dotenv.diagnostics.filter((d) => d.severity === 1), []);
   // The default is dotenv; the project model's word that compose reads the file picks compose.
   assert.equal(analyze(DOCKER_ENV, noBind, {}).diagnostics.length, dotenv.diagnostics.length);

@@ -38,6 +38,7 @@ import {
 import type { Comment, Entry, EnvDocument, ParseProblem, QuoteChar, Reference, Span } from './model';
 import { findReferences } from './references';
 import { computeLineStarts, lineOfOffset } from './lines';
+import { nameText } from '../rules/messageText';
 
 /** dotenv strips one pair of surrounding quotes with this (m flag matters for U+2028/9). */
 const STRIP_QUOTES = /^(['"`])([\s\S]*)\1$/gm;
@@ -601,7 +602,7 @@ class Scanner {
       const name = text.slice(start, keyEnd);
       this.doc.problems.push({
         kind, span: { start, end }, line: this.doc.lineAt(start), bareName: true,
-        message: `dotenv ignores \`${name}\` (no \`=\`); docker compose would pass the shell's value of ${name} through. Add \`=\` and a value for dotenv, or set envls.dialect to compose if compose reads this file.`,
+        message: `dotenv ignores ${nameText(name)} (no =); docker compose would pass the shell's value through. Add = for dotenv, or set envls.dialect to compose.`,
       });
       return;
     }
