@@ -139,3 +139,20 @@ test('issue 9: the summary counts errors and warnings; paths print as given; par
   assert.equal(parse.code, 2);
   assert.match(parse.stderr, /unknown option --bogus/);
 });
+
+test('envls parse --dialect compose prints what docker compose reads, and fails when compose would refuse the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-'));
+  const file = join(dir, '.env');
+  writeFileSync(file, 'PASS\nHOST=db # comment\nTAG=v1#2\nURL="http://${HOST}:${PORT:-80}"\nLIT=\'$HOST\'\n');
+  const run = envls(['parse', '--dialect', 'compose', file]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { HOST: 'db', TAG: 'v1#2', URL: 'http://db:80', LIT: '$HOST' });
+  // The same file as dotenv reads it.
+  const dotenvRun = envls(['parse', file, '--dialect', 'dotenv']);
+  assert.deepEqual(JSON.parse(dotenvRun.stdout), dotenv.parse(readFileSync(file)));
+  writeFileSync(file, 'GOOD=1\nBAD NAME=2\n');
+  const refused = envls(['parse', '--dialect', 'compose', file]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /:2: docker compose refuses this file: a name cannot contain a space/);
+  assert.equal(envls(['parse', '--dialect', 'yaml', file]).code, 2);
+});

@@ -11,6 +11,7 @@ import { analyze, analyzeDocument } from './service/analyze';
 import { expandEntries } from './service/expand';
 import { fixAll } from './service/fixAll';
 import { parseEnv } from './service/parser/parse';
+import { parseComposeEnv } from './service/parser/compose';
 import { ruleDocsUrl } from './service/rules/docs';
 import { ALL_CODES } from './service/rules/registry';
 import { invalidSchemaDiagnostics } from './service/schema/invalidSchema';
@@ -123,13 +124,29 @@ export function schemas(options: Pick<CheckOptions, 'cwd' | 'schemaFiles'> = {})
     .map((schema) => ({ id: schema.id, title: schema.title, variables: schema.variables.length }));
 }
 
-/** What `dotenv.parse` returns for `text` (with `expand`: after dotenv-expand, never running commands). */
-export function parse(text: string, options: { expand?: boolean } = {}): Record<string, string> {
+/**
+ * What `dotenv.parse` returns for `text` (with `expand`: after dotenv-expand, never running commands).
+ * With `dialect: 'compose'`: what docker compose reads from it as an env_file or project `.env`, with
+ * no shell variables set (a bare NAME stays unset; compose interpolates itself, so `expand` is moot).
+ */
+export function parse(text: string, options: { expand?: boolean; dialect?: 'dotenv' | 'compose' } = {}): Record<string, string> {
+  if (options.dialect === 'compose') {
+    const read: Record<string, string> = {};
+    for (const entry of parseComposeEnv(text).entries) if (!entry.passThrough) read[entry.key] = entry.value;
+    return read;
+  }
   const doc = parseEnv(text);
   if (options.expand) return expandEntries(doc.entries, {});
   const parsed: Record<string, string> = {};
   for (const entry of doc.entries) parsed[entry.key] = entry.value;
   return parsed;
+}
+
+/** Why docker compose would refuse `text` as an env file (bad name, unclosed quote, bad `${`), with 1-based lines; empty when it reads it. */
+export function composeRefusals(text: string): { line: number; message: string }[] {
+  return parseComposeEnv(text).problems
+    .filter((p) => p.message.startsWith('docker compose refuses'))
+    .map((p) => ({ line: p.line + 1, message: p.message }));
 }
 
 /** Checks one text in memory (no file is read: detection sees no marker files). */

@@ -4,7 +4,7 @@
  * `envls --help` (cli/usage.ts) lists every command, flag and exit code.
  */
 import { readFileSync } from 'node:fs';
-import { check, parse, rules, schemas, version } from './api';
+import { check, composeRefusals, parse, rules, schemas, version } from './api';
 import { readCheckArgs } from './cli/args';
 import { paint, wantsColor } from './cli/color';
 import { writeGithub } from './cli/formats/github';
@@ -40,8 +40,15 @@ function usageError(message: string): number {
 function parseCommand(args: string[], out: Output): number {
   const files: string[] = [];
   let expand = false;
-  for (const arg of args) {
+  let dialect: 'dotenv' | 'compose' = 'dotenv';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
     if (arg === '--expand') expand = true;
+    else if (arg === '--dialect') {
+      const value = args[++i];
+      if (value !== 'dotenv' && value !== 'compose') return usageError('--dialect takes dotenv or compose');
+      dialect = value;
+    }
     else if (arg === '--json') continue; // the output is always JSON; accepted for symmetry with check
     else if (arg.startsWith('-') && arg !== '-') return usageError(`unknown option ${arg} for parse`);
     else files.push(arg);
@@ -54,8 +61,11 @@ function parseCommand(args: string[], out: Output): number {
     process.stderr.write(`envls: cannot read ${files[0]}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return 2;
   }
-  out.line(JSON.stringify(parse(text, { expand }), null, 2));
-  return 0;
+  out.line(JSON.stringify(parse(text, { expand, dialect }), null, 2));
+  if (dialect !== 'compose') return 0;
+  const refusals = composeRefusals(text);
+  for (const refusal of refusals) process.stderr.write(`${files[0]}:${refusal.line}: ${refusal.message}\n`);
+  return refusals.length > 0 ? 1 : 0;
 }
 
 function rulesCommand(args: string[], out: Output): number {

@@ -15,13 +15,15 @@ export const USAGE = `Usage:
       -q, --quiet              report errors only (warnings still count for --max-warnings)
       --max-warnings N         exit 1 when there are more than N warnings
       --color, --no-color      force colour on or off (default: on for a terminal unless NO_COLOR is set)
-  envls parse FILE [--expand]
+  envls parse FILE [--expand] [--dialect dotenv|compose]
       Print, as JSON, the object dotenv.parse returns for FILE
-      (--expand: after dotenv-expand, without command substitution).
+      (--expand: after dotenv-expand, without command substitution;
+      --dialect compose: what docker compose reads from it as an env_file or
+      project .env, with no shell variables set; exit 1 if compose refuses it).
   envls rules [--json]         every diagnostic code: default severity, group, description, docs URL
   envls schemas                the schema ids envls knows
   envls --version, envls --help
 Exit codes:
   0  no error-severity problem (and no more warnings than --max-warnings)
-  1  error-severity problems, or more warnings than --max-warnings
+  1  error-severity problems, or more warnings than --max-warnings (parse --dialect compose: compose refuses the file)
   2  a file could not be read, a path matched nothing, or bad usage`;

@@ -62,7 +62,7 @@ export class OpenDocuments {
     const { generation } = this.workspace;
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
-    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings);
+    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings, undefined, this.workspace.dialectFor(document.uri));
     // Quick fixes are computed for this version: the version travels with them (versionedEdits.ts).
     for (const diagnostic of analysis.diagnostics) {
       if (diagnostic.data && typeof diagnostic.data === 'object') (diagnostic.data as { version?: number }).version = document.version;

@@ -1,6 +1,9 @@
 /** The `envls.*` settings as the server reads them, with defaults. */
 import { SEVERITIES, type Severity } from '../service/rules/rule';
 import type { ValidationSettings } from '../service/validate';
+import { relative, sep } from 'node:path';
+import { chooseDialect, readDialectSetting, type DialectSetting } from '../service/dialect';
+import type { Dialect } from '../service/parser/model';
 
 export interface EnvlsSettings {
   /** Schema id -> glob(s) relative to the workspace folder. */
@@ -13,6 +16,8 @@ export interface EnvlsSettings {
   styleRules: boolean;
   /** Per diagnostic code: off, hint, information, warning, error. */
   lint: Record<string, Severity>;
+  /** Whose reading to follow: auto (docker compose's where the project's compose files read the file), dotenv, compose, or per glob. */
+  dialect: DialectSetting;
 }
 
 export const DEFAULT_SETTINGS: EnvlsSettings = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: EnvlsSettings = {
   unknownVariables: false,
   styleRules: false,
   lint: {},
+  dialect: 'auto',
 };
 
 /** The severities a rule may be given, as rules/rule.ts declares them. */
@@ -50,9 +56,20 @@ export function readSettings(raw: unknown): EnvlsSettings {
     unknownVariables: o.unknownVariables === true,
     styleRules: o.styleRules === true,
     lint,
+    dialect: readDialectSetting(o.dialect),
   };
 }
 
 export function validationSettings(settings: EnvlsSettings): ValidationSettings {
   return { severities: settings.lint, styleRules: settings.styleRules, unknownVariables: settings.unknownVariables };
+}
+
+/**
+ * The dialect envls.dialect names for a file (globs relative to its workspace folder), or undefined
+ * for `auto`: then analyze follows the project model (docker compose's reading where compose reads the file).
+ */
+export function dialectOf(settings: EnvlsSettings, path: string | undefined, workspaceFolder: string | undefined): Dialect | undefined {
+  const relativePath = path && workspaceFolder ? relative(workspaceFolder, path).split(sep).join('/') : path?.split(sep).pop();
+  const choice = chooseDialect({ setting: settings.dialect, relativePath });
+  return choice.reason === 'setting' ? choice.dialect : undefined;
 }

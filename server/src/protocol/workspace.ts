@@ -27,7 +27,8 @@ import type { ResolvedSchema } from '../service/schema/types';
 import type { ValidationSettings } from '../service/validate';
 import { settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
-import { DEFAULT_SETTINGS, readSettings, validationSettings, type EnvlsSettings } from './settings';
+import { DEFAULT_SETTINGS, dialectOf, readSettings, validationSettings, type EnvlsSettings } from './settings';
+import type { Dialect } from '../service/parser/model';
 import { localPathOf } from './uris';
 
 export class Workspace {
@@ -104,6 +105,12 @@ export class Workspace {
       detect: this.settings.detect,
       listDirectory: this.runtime.files.listDirectory,
     });
+  }
+
+  /** The reading envls.dialect names for the document; undefined for `auto` (the project model decides). */
+  dialectFor(uri: string): Dialect | undefined {
+    const path = localPathOf(uri);
+    return dialectOf(this.settings, path, this.folderOf(path));
   }
 
   get availableSchemas(): ReadonlyMap<string, ResolvedSchema> {

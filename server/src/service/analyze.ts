@@ -4,8 +4,8 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { resolveBinding, type Binding, type BindingInput } from './binding';
-import type { EnvDocument } from './parser/model';
-import { parseEnv } from './parser/parse';
+import type { Dialect, EnvDocument } from './parser/model';
+import { chooseDialect, parseInDialect } from './dialect';
 import { schemaSetFor, type SchemaSet } from './schema/schemaSet';
 import { validateDocument, type RuleFailure, type ValidationSettings } from './validate';
 import type { ProjectContext } from './project/context';
@@ -21,8 +21,13 @@ export interface Analysis {
 
 /** `bind` gets the parsed document: detection reads its keys. */
 /** `project`: the file's place in its project (projectContextFor); absent, the file is checked alone. */
-export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext): Analysis {
-  return analyzeDocument(parseEnv(text), bind, settings, project);
+/**
+ * `dialect`: whose reading to follow, when envls.dialect names one for the file; absent, docker
+ * compose's when the project model knows compose reads the file, else dotenv's (chooseDialect's order).
+ */
+export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext, dialect?: Dialect): Analysis {
+  const chosen = dialect ?? chooseDialect({ readByCompose: project?.readByCompose }).dialect;
+  return analyzeDocument(parseInDialect(text, chosen), bind, settings, project);
 }
 
 export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext): Analysis {

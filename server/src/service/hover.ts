@@ -34,12 +34,20 @@ function keyHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, project?
   else parts.push(`**${entry.key}**`);
   // The product's "names that look alike" notes: for a known name they explain a common mix-up.
   if (lookAlike) parts.push('', `**Looks alike**${lookAlike.meant ? ` (often confused with \`${lookAlike.meant}\`)` : ''}: ${clipSentences(lookAlike.message, LOOK_ALIKE_MAX)}`);
-  // On an earlier duplicate, dotenv reads the last line of that key, not this one.
+  // On an earlier duplicate, the reader reads the last line of that key, not this one.
   const kept = entriesByKey(doc).get(entry.key) ?? entry;
-  const read = `dotenv reads: ${codeValue(shownValue(kept.key, kept.value, schemaSet))}`;
+  const read = readsAs(doc, kept, schemaSet);
   parts.push('', kept === entry ? read : `${read} (from line ${kept.line + 1}; this line is ignored)`);
   parts.push(...projectKeyHoverLines(project, doc, schemaSet, entry));
   return { contents: { kind: 'markdown', value: parts.join('\n') }, range: rangeOf(doc, entry.keySpan) };
+}
+
+/** The "reads as" line, in the document's dialect (docker compose's reading is taken with no shell variables). */
+function readsAs(doc: EnvDocument, entry: Entry, schemaSet: SchemaSet): string {
+  if (doc.dialect !== 'compose') return `dotenv reads: ${codeValue(shownValue(entry.key, entry.value, schemaSet))}`;
+  if (entry.passThrough) return `docker compose reads: the shell's value of ${entry.key}, passed through (unset when the shell has none)`;
+  const shown = codeValue(shownValue(entry.key, entry.value, schemaSet));
+  return `docker compose reads: ${shown}${entry.references.length > 0 ? ' (when the shell sets none of its variables)' : ''}`;
 }
 
 function referenceHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, ref: Reference): Hover {
@@ -51,15 +59,21 @@ function referenceHover(doc: EnvDocument, schemaSet: SchemaSet, entry: Entry, re
   if (defined) {
     lines.push('', `Defined on line ${defined.line + 1}: ${codeValue(show(defined.value))}`);
   } else {
-    lines.push('', 'Not defined in this file: dotenv-expand takes it from the process environment, or an empty string.');
+    lines.push('', doc.dialect === 'compose'
+      ? 'Not defined in this file: docker compose takes it from the shell, or an empty string.'
+      : 'Not defined in this file: dotenv-expand takes it from the process environment, or an empty string.');
   }
   const resolved = expandedHere(doc, entry, ref.name);
   if (resolved !== undefined) lines.push('', `Expands here to: ${codeValue(show(resolved))}`);
-  if (ref.operator) lines.push('', `\`${ref.operator}\` ${ref.operator.includes('-') ? 'default' : 'alternative'}: ${codeValue(show(ref.fallback ?? ''))}`);
+  if (ref.operator) lines.push('', `\`${ref.operator}\` ${OPERATOR_ROLE[ref.operator]}: ${codeValue(show(ref.fallback ?? ''))}`);
   const match = schemaSet.lookup(ref.name);
   if (match) lines.push('', describeVariable(match.spec, match.schema, ref.name));
   return { contents: { kind: 'markdown', value: lines.join('\n') }, range: rangeOf(doc, ref.span) };
 }
+
+const OPERATOR_ROLE: Record<NonNullable<Reference['operator']>, string> = {
+  ':-': 'default', '-': 'default', ':+': 'alternative', '+': 'alternative', ':?': 'error when unset', '?': 'error when unset',
+};
 
 /**
  * Expansion walks every key before the entry, and costs more than linear time

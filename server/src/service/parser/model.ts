@@ -22,8 +22,8 @@ export interface Reference {
   /** Whole reference, `$` included. */
   readonly span: Span;
   readonly nameSpan: Span;
-  /** `:-`, `-`, `:+`, `+` when the braced form has one. */
-  readonly operator?: ':-' | '-' | ':+' | '+';
+  /** `:-`, `-`, `:+`, `+` when the braced form has one; compose also has `:?` and `?` (required). */
+  readonly operator?: ':-' | '-' | ':+' | '+' | ':?' | '?';
   /** The text after the operator, raw. */
   readonly fallback?: string;
   readonly fallbackSpan?: Span;
@@ -55,6 +55,12 @@ export interface Entry {
   readonly references: Reference[];
   /** 0-based line of the key. */
   readonly line: number;
+  /**
+   * Compose dialect only: a bare `NAME` line, which passes the shell's value through
+   * (unset when the shell has none). Its value is empty and its separator and raw
+   * spans are empty, at the end of the key.
+   */
+  readonly passThrough?: boolean;
 }
 
 export interface Comment {
@@ -71,18 +77,27 @@ export type ProblemKind =
   | 'invalidKey'
   | 'unterminatedQuote'
   | 'textAfterQuote'
-  | 'valueOnNextLine';
+  | 'valueOnNextLine'
+  /** Compose dialect: a `$` form compose's interpolation rejects (`${`, `${NAME BAD}`). */
+  | 'invalidInterpolation';
 
-/** Something dotenv passes over silently. */
+/** Something dotenv passes over silently (or, in the compose dialect, that compose reads unexpectedly or refuses). */
 export interface ParseProblem {
   readonly kind: ProblemKind;
   readonly span: Span;
   readonly message: string;
   readonly line: number;
+  /** A `noSeparator` line holding a name alone: dotenv skips it, docker compose passes the shell's value through. */
+  readonly bareName?: boolean;
 }
+
+/** Which program's reading a document follows: the dotenv package's (the default) or docker compose's. */
+export type Dialect = 'dotenv' | 'compose';
 
 export interface EnvDocument {
   readonly text: string;
+  /** Absent for dotenv (parseEnv); `compose` for parseComposeEnv. */
+  readonly dialect?: Dialect;
   readonly entries: Entry[];
   readonly comments: Comment[];
   readonly problems: ParseProblem[];

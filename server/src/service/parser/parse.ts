@@ -38,6 +38,7 @@ import {
 import type { Comment, Entry, EnvDocument, ParseProblem, QuoteChar, Reference, Span } from './model';
 import { findReferences } from './references';
 import { computeLineStarts, lineOfOffset } from './lines';
+import { nameText } from '../rules/messageText';
 
 /** dotenv strips one pair of surrounding quotes with this (m flag matters for U+2028/9). */
 const STRIP_QUOTES = /^(['"`])([\s\S]*)\1$/gm;
@@ -595,6 +596,15 @@ class Scanner {
       message = keyEnd === start
         ? 'dotenv ignores this line: a name must start with a letter, a digit, _, . or -.'
         : `dotenv ignores this line: "${name.length > 40 ? `${name.slice(0, 39)}…` : name}" is not a valid name (only letters, digits, _, . and -).`;
+    }
+    // A name alone (blanks after it at most) is compose's pass-through form: said so, and marked for a milder severity.
+    if (kind === 'noSeparator' && keyEnd > start && lineText.trim().length === keyEnd - start) {
+      const name = text.slice(start, keyEnd);
+      this.doc.problems.push({
+        kind, span: { start, end }, line: this.doc.lineAt(start), bareName: true,
+        message: `dotenv ignores ${nameText(name)} (no =); docker compose would pass the shell's value through. Add = for dotenv, or set envls.dialect to compose.`,
+      });
+      return;
     }
     this.problem(kind, { start, end }, start, message);
   }

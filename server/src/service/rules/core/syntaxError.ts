@@ -17,7 +17,8 @@ export const syntaxError: Rule = {
       if (problem.kind === 'noSeparator' || problem.kind === 'invalidKey') {
         fixes.push({ title: 'Comment out this line', edits: [{ span: { start: problem.span.start, end: problem.span.start }, newText: '# ' }] });
       }
-      ctx.report({ span: problem.span, message: problem.message, fixes, info: { kind: problem.kind } });
+      // A bare name may be meant for docker compose (which passes the shell's value through): a warning, not an error.
+      ctx.report({ span: problem.span, message: problem.message, fixes, info: { kind: problem.kind }, severity: problem.bareName ? 'warning' : undefined });
     }
   },
 };

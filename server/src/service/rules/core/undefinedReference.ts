@@ -20,7 +20,9 @@ export const undefinedReference: Rule = {
         if (ref.operator || byKey.has(ref.name) || ref.name === entry.key) continue;
         ctx.report({
           span: ref.span,
-          message: `${nameText(ref.name)} is not defined in this file; dotenv-expand will use the process environment's value, or an empty string.`,
+          message: ctx.doc.dialect === 'compose'
+            ? `${nameText(ref.name)} is not defined in this file; docker compose will use the shell's value, or an empty string.`
+            : `${nameText(ref.name)} is not defined in this file; dotenv-expand will use the process environment's value, or an empty string.`,
           info: { variable: ref.name },
           fixes: [{ title: `Use a default: \${${ref.name}:-}`, edits: [{ span: ref.span, newText: `\${${ref.name}:-}` }] }],
         });

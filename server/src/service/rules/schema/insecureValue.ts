@@ -41,7 +41,8 @@ export const insecureValue: Rule = {
       reportWithFix(ctx, entry, name, minLength, message, reason);
     };
     ctx.doc.entries.forEach((entry, i) => {
-      if (byKey.get(entry.key) !== entry) return;
+      // A compose pass-through (`NAME` alone) has no value in the file to judge.
+      if (byKey.get(entry.key) !== entry || entry.passThrough) return;
       const exposed = exposedSecret(ctx, entry);
       if (exposed) {
         ctx.report({

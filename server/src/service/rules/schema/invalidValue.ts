@@ -23,6 +23,7 @@ export const invalidValue: Rule = {
     ctx.doc.entries.forEach((entry, i) => {
       const match = ctx.index.matches[i];
       if (!match || entry.references.length > 0) return; // with references: known only after expansion
+      if (entry.passThrough) return; // compose takes the shell's value: nothing in the file to check
       const hidden = match.spec.sensitive === true || isSensitiveName(entry.key, ctx.schemaSet) || URL_CREDENTIAL.test(entry.value);
       const problem = checkValue(match.spec, entry.value, { hideValue: hidden });
       if (!problem) return;
