@@ -112,6 +112,8 @@ export interface SchemaInfo {
   title: string;
   /** How many variables the schema describes. */
   variables: number;
+  /** A catalog schema: a common service or framework (postgres, stripe, nextjs…), not one product. */
+  catalog?: true;
 }
 
 /** The builtin schemas (and those of `schemaFiles`), sorted by id. */
@@ -121,7 +123,7 @@ export function schemas(options: Pick<CheckOptions, 'cwd' | 'schemaFiles'> = {})
   if (options.schemaFiles) store.load(options.schemaFiles.map((file) => resolve(cwd, file)));
   return [...store.available.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((schema) => ({ id: schema.id, title: schema.title, variables: schema.variables.length }));
+    .map((schema) => ({ id: schema.id, title: schema.title, variables: schema.variables.length, ...(schema.catalog ? { catalog: true as const } : {}) }));
 }
 
 /**

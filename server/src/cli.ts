@@ -79,7 +79,7 @@ function rulesCommand(args: string[], out: Output): number {
 
 function schemasCommand(args: string[], out: Output): number {
   if (args.length > 0) return usageError(`unknown argument ${args[0]} for schemas`);
-  for (const schema of schemas()) out.line(`${schema.id}\t${schema.title} (${schema.variables} variables)`);
+  for (const schema of schemas()) out.line(`${schema.id}\t${schema.title} (${schema.variables} variables)${schema.catalog ? '\tcatalog' : ''}`);
   return 0;
 }
 

@@ -1,9 +1,10 @@
-/** Node-side inputs of schema binding: setting globs, sibling marker files, detection. */
+/** Node-side inputs of schema binding: setting globs, sibling marker files, the app's manifests, detection. */
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BindingInput } from '../service/binding';
 import type { EnvDocument } from '../service/parser/model';
 import { detectSchemas } from '../service/schema/detect';
+import { appDependencies } from './appManifests';
 import type { SchemaGlobs } from './schemaGlobs';
 import type { SchemaStore } from './schemaStore';
 
@@ -34,7 +35,15 @@ export function bindingInputFor(filePath: string | undefined, store: SchemaStore
     externalReason,
     detect: options.detect === false
       ? undefined
-      : () => detectSchemas({ keys: doc.entries.map((e) => e.key), siblingFiles: filePath ? listDirectory(dirname(filePath)) : [] }, store.available.values()),
+      : () =>
+          detectSchemas(
+            {
+              keys: doc.entries.map((e) => e.key),
+              siblingFiles: filePath ? listDirectory(dirname(filePath)) : [],
+              dependencies: filePath ? appDependencies(dirname(filePath), listDirectory, options.workspaceFolder) : [],
+            },
+            store.available.values(),
+          ),
   });
 }
 

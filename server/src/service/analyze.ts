@@ -36,6 +36,7 @@ export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Om
     doc,
     schemas: binding.schemas,
     certainty: binding.certainty,
+    declared: binding.declared,
     anchor: binding.directive?.span,
     unknownSchemaIds: binding.unknownIds,
     settings,

@@ -2,7 +2,8 @@
  * Which schemas apply to a file, in this order of precedence:
  *   1. `# envls-schema: id[, id]` comment lines in the file;
  *   2. ids given from outside: the `envls.schemas` setting (id -> globs) or `envls check --schema`;
- *   3. detection from the variables present and marker files beside the file.
+ *   3. detection from the dependencies of the file's app (catalog schemas), the variables present
+ *      and marker files beside the file.
  * Workspace schema files (envls.schemaFiles) just add ids usable in 1 and 2.
  */
 import { lineOfOffset } from './parser/lines';
@@ -27,6 +28,8 @@ export interface Binding {
   unknownIds: { id: string; span?: Span }[];
   /** The first directive comment, where "missing" diagnostics are placed. */
   directive?: SchemaDirective;
+  /** Ids of the detected catalog schemas the app declares (a dependency in its manifest). */
+  declared?: string[];
 }
 
 export interface BindingInput {
@@ -88,6 +91,7 @@ export function resolveBinding(input: BindingInput): Binding {
       source: 'detected',
       reason: found.map((d) => `${d.id}: ${d.reason}`).join('; '),
       unknownIds: [],
+      declared: found.filter((d) => d.declared).map((d) => d.id),
     };
   }
   return { schemas: [], certainty: 'none', source: 'none', reason: 'no schema applies', unknownIds: [] };

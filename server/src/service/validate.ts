@@ -31,6 +31,8 @@ export interface ValidationInput {
   doc: EnvDocument;
   schemas?: readonly ResolvedSchema[];
   certainty?: BindingCertainty;
+  /** Ids of the catalog schemas the app declares (a manifest dependency); see Binding.declared. */
+  declared?: readonly string[];
   anchor?: Span;
   unknownSchemaIds?: readonly { id: string; span?: Span }[];
   settings?: ValidationSettings;
@@ -110,6 +112,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
         schemas,
         schemaSet,
         certainty,
+        declared: input.declared ?? [],
         anchor: input.anchor,
         unknownSchemaIds: input.unknownSchemaIds ?? [],
         reportAllUnknown: settings?.unknownVariables ?? false,

@@ -1,4 +1,5 @@
 /** Package manifests: a folder holding one is an app (the nearest one above an env file is its app). */
+import { normalisePythonName, type DeclaredDependencies } from '../schema/detect';
 
 export const MANIFEST_NAMES = new Set(['package.json', 'pyproject.toml', 'requirements.txt', 'go.mod', 'Gemfile', 'composer.json', 'Cargo.toml']);
 
@@ -47,6 +48,108 @@ export function pythonRequires(text: string, name: string): boolean {
   return false;
 }
 
-function normalise(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
+const normalise = normalisePythonName;
+
+/**
+ * The dependency names a manifest declares, read minimally: names only, never versions, and
+ * never an error (a manifest envls cannot read declares nothing). Catalog detection matches
+ * them against each schema's detect.packages.
+ */
+export function declaredDependencies(fileName: string, text: string): DeclaredDependencies | undefined {
+  const names = namesIn(fileName, text);
+  const ecosystem = ECOSYSTEM[fileName];
+  return names && ecosystem ? { manifest: fileName, ecosystem, names } : undefined;
+}
+
+const ECOSYSTEM: Record<string, DeclaredDependencies['ecosystem']> = {
+  'package.json': 'npm',
+  'requirements.txt': 'pypi',
+  'pyproject.toml': 'pypi',
+  'composer.json': 'composer',
+  Gemfile: 'gem',
+  'go.mod': 'go',
+  'Cargo.toml': 'cargo',
+};
+
+function namesIn(fileName: string, text: string): Set<string> | undefined {
+  switch (fileName) {
+    case 'package.json':
+      return readPackageJson(text).dependencies;
+    case 'composer.json':
+      return jsonObjectKeys(text, ['require', 'require-dev']);
+    case 'requirements.txt':
+    case 'pyproject.toml':
+      return pythonRequirementNames(text);
+    case 'Gemfile':
+      return new Set([...text.matchAll(/^\s*gem\s*\(?\s*['"]([^'"]+)['"]/gm)].map((m) => m[1]));
+    case 'go.mod':
+      return goRequirements(text);
+    case 'Cargo.toml':
+      return cargoDependencies(text);
+    default:
+      return undefined;
+  }
+}
+
+function jsonObjectKeys(text: string, fields: string[]): Set<string> {
+  const names = new Set<string>();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return names;
+  }
+  if (typeof data !== 'object' || data === null) return names;
+  for (const field of fields) {
+    const value = (data as Record<string, unknown>)[field];
+    if (value && typeof value === 'object') for (const name of Object.keys(value)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Every name in requirement position (a line's or a quoted string's start), PEP 503 normalised.
+ * Over-inclusive on purpose (a pyproject's `name = …` key counts too): the names are only ever
+ * compared with the distributions catalog schemas list.
+ */
+function pythonRequirementNames(text: string): Set<string> {
+  const names = new Set<string>();
+  const requirement = /(?:^|["'])\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?=[[<>=!~;,"'\s]|$)/gm;
+  for (const match of text.matchAll(requirement)) names.add(normalisePythonName(match[1]));
+  return names;
+}
+
+/** go.mod's `require path version` lines, alone or in a `require ( … )` block. */
+function goRequirements(text: string): Set<string> {
+  const names = new Set<string>();
+  let inBlock = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (inBlock) {
+      if (line.startsWith(')')) inBlock = false;
+      else if (line) names.add(line.split(/\s+/)[0]);
+    } else if (/^require\s*\($/.test(line)) inBlock = true;
+    else if (line.startsWith('require ')) names.add(line.slice(8).trim().split(/\s+/)[0]);
+  }
+  return names;
+}
+
+/** Cargo.toml's `name = …` keys under a [*dependencies] table, and [dependencies.name] tables. */
+function cargoDependencies(text: string): Set<string> {
+  const names = new Set<string>();
+  let inDependencies = false;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const table = /^\[\s*([^\]]+?)\s*\]$/.exec(line);
+    if (table) {
+      const path = table[1];
+      const named = /(?:^|\.)(?:dev-|build-)?dependencies\.([A-Za-z0-9_-]+)$/.exec(path);
+      if (named) names.add(named[1]);
+      inDependencies = /(?:^|\.)(?:dev-|build-)?dependencies$/.test(path);
+      continue;
+    }
+    const key = inDependencies ? /^([A-Za-z0-9_-]+)\s*=/.exec(line) : null;
+    if (key) names.add(key[1]);
+  }
+  return names;
 }

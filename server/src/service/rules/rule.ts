@@ -90,6 +90,8 @@ export interface RuleContext {
   /** The same schemas, indexed by name and alias. */
   schemaSet: SchemaSet;
   certainty: BindingCertainty;
+  /** Ids of the catalog schemas the app declares (a manifest dependency names the service). */
+  declared: readonly string[];
   /** Where file-level findings go: the `# envls-schema` comment, else undefined (first line). */
   anchor?: Span;
   /** Schema ids the file or settings name that no schema has. */

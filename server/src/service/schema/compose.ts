@@ -13,6 +13,8 @@ export interface SchemaSource {
   /** A path, or `builtin:<id>` for shipped schemas. */
   origin: string;
   json: unknown;
+  /** A catalog schema (schemas/catalog/): marks the resolved schema `catalog`. */
+  catalog?: boolean;
 }
 
 export interface ComposeProblem {
@@ -31,6 +33,7 @@ interface Resolved {
 interface Entry {
   file: SchemaFile;
   origin: string;
+  catalog?: boolean;
 }
 
 export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<string, ResolvedSchema>; problems: ComposeProblem[] } {
@@ -38,7 +41,7 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
   const entries = new Map<string, Entry>();
   /** Ids of files left out, so that their includers hear why. */
   const broken = new Map<string, string>();
-  for (const { origin, json } of files) {
+  for (const { origin, json, catalog } of files) {
     const formatProblems = checkFormat(json);
     if (formatProblems.length > 0) {
       for (const p of formatProblems) problems.push({ origin, message: p.message });
@@ -52,7 +55,7 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
       problems.push({ origin, message: `Schema id "${file.id}" is already defined by ${prior.origin}; this file is not used.` });
       continue;
     }
-    entries.set(file.id, { file, origin });
+    entries.set(file.id, { file, origin, catalog });
   }
 
   const done = new Map<string, Resolved | Failure>();
@@ -74,7 +77,7 @@ export function composeSchemas(files: readonly SchemaSource[]): { schemas: Map<s
     }
     // Fragments are building blocks other schemas include; a person may still bind one by its id
     // (`--schema authjs`, `# envls-schema: authjs`), detection never does (they have no detect hints).
-    schemas.set(id, entry.file.fragment ? { ...schema, fragment: true } : schema);
+    schemas.set(id, entry.file.fragment ? { ...schema, fragment: true } : entry.catalog ? { ...schema, catalog: true } : schema);
   }
   return { schemas, problems };
 }

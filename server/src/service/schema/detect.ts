@@ -14,12 +14,22 @@
  * e.g. Flux's self-hosted gateway, which shares FLUX_GATEWAY_JWT_SECRET with apps) is that
  * component's: no profile of the product is bound, since none describes it.
  */
-import type { Detection, ResolvedSchema } from './types';
+import type { Detection, PackageHints, ResolvedSchema } from './types';
 
 export interface DetectionInput {
   keys: string[];
   /** Names of the files in the .env file's folder. */
   siblingFiles: string[];
+  /** The dependencies the file's app declares (its nearest manifests); absent or [] when none. */
+  dependencies?: readonly DeclaredDependencies[];
+}
+
+/** The dependency names one manifest declares, in its ecosystem's spelling. */
+export interface DeclaredDependencies {
+  /** The manifest's file name (package.json, Gemfile…), for the reason shown. */
+  manifest: string;
+  ecosystem: keyof PackageHints;
+  names: ReadonlySet<string>;
 }
 
 /** Names many products use: never evidence, even if a schema lists them as unique. */
@@ -53,10 +63,45 @@ export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedS
     byProduct.set(schema.product, list);
   }
   const out: Detection[] = [];
+  const byName: Detection[] = [];
   for (const [product, profiles] of [...byProduct].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(...detectProduct(product, profiles, keys, siblings));
+    const declared = detectFromManifests(profiles, input.dependencies ?? []);
+    if (declared.length > 0) {
+      out.push(...declared);
+      continue;
+    }
+    const found = detectProduct(product, profiles, keys, siblings);
+    // A catalog service found by names alone counts only when confident: one shared-looking
+    // name (SMTP_HOST) must not bind it, nor lower the certainty of a product found beside it.
+    if (profiles.every((p) => p.catalog)) byName.push(...found.filter((d) => d.confidence === 'confident'));
+    else out.push(...found);
+  }
+  return [...out, ...byName];
+}
+
+/**
+ * The catalog schemas whose detect.packages name a dependency of the app: the app declares the
+ * service, so the detection is confident (and marked `declared`). Product profiles never match here.
+ */
+function detectFromManifests(profiles: readonly ResolvedSchema[], dependencies: readonly DeclaredDependencies[]): Detection[] {
+  const out: Detection[] = [];
+  for (const schema of profiles) {
+    const packages = schema.detect?.packages;
+    if (!schema.catalog || !packages) continue;
+    const hits: string[] = [];
+    for (const declared of dependencies) {
+      for (const name of packages[declared.ecosystem] ?? []) {
+        if (declared.names.has(declared.ecosystem === 'pypi' ? normalisePythonName(name) : name)) hits.push(`${name} in ${declared.manifest}`);
+      }
+    }
+    if (hits.length > 0) out.push({ id: schema.id, confidence: 'confident', declared: true, reason: `the app depends on ${hits.slice(0, 2).join(', ')}${hits.length > 2 ? ` and ${hits.length - 2} more` : ''}` });
   }
   return out;
+}
+
+/** PEP 503: `Django`, `django_environ` and `django.environ` name the distributions `django`, `django-environ`. */
+export function normalisePythonName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 interface Candidate {

@@ -193,6 +193,8 @@ export interface Detection {
   id: string;
   confidence: 'confident' | 'weak';
   reason: string;
+  /** Found from a dependency in the app's manifest: the app declares the service. */
+  declared?: boolean;
 }
 
 export interface ResolvedSchema {
@@ -210,6 +212,12 @@ export interface ResolvedSchema {
   detect?: DetectionHints;
   /** A building block other schemas include (e.g. authjs): bound only when a person names it. */
   fragment?: boolean;
+  /**
+   * A catalog schema (schemas/catalog/: a common service or framework, not one product): its
+   * unconditional requirements are reported only when the app declares the service (a manifest
+   * dependency) or a person binds it by name.
+   */
+  catalog?: boolean;
   /** Where the schema came from (a path or `builtin:<id>`), for messages. */
   origin: string;
 }

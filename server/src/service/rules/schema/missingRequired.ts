@@ -20,7 +20,9 @@ export const missingRequired: Rule = {
       'Conditions ("required if AUTH_ENABLED=true") and alternatives that satisfy a requirement are taken into account. ' +
       'In a project, a variable set by another file loaded with this one (`.env` under a `.env.local`) counts as set. ' +
       'It needs an explicit binding or a confident detection; with a detected schema, always-required variables are only ' +
-      'reported when the file sets at least one of them (an overlay such as a compose override holds only part of the settings).',
+      'reported when the file sets at least one of them (an overlay such as a compose override holds only part of the settings). ' +
+      'A catalog schema (a common service such as `stripe` or `authjs-v5`) reports its requirements only when the app declares the ' +
+      "service (a dependency in the app's manifest) or the schema is bound by name; found by its variable names alone, it reports none.",
     example: "# envls-schema: neosync/api\nAUTH_ENABLED=true",
     fix: "Add the variable; the quick fixes add one or all missing variables with their documented default (or empty), next to their section.",
   },
@@ -47,6 +49,9 @@ export const missingRequired: Rule = {
     for (const { spec, schema } of ctx.schemaSet.variables()) {
       const req = spec.required;
       if (!req || spec.managedBy || spec.deprecated) continue;
+      // A catalog service found by its names alone may be another app's setting copied here: its
+      // requirements count only when the app declares the service (a manifest dependency) or a person bound it.
+      if (schema.catalog && ctx.certainty !== 'explicit' && !ctx.declared.includes(schema.id)) continue;
       if (satisfied(spec)) continue;
       if (req.kind === 'when' && !(req.when ?? []).every((c) => conditionHolds(c, lookup))) continue;
       if (ctx.certainty !== 'explicit' && isUnconditional(spec) && !anchored.has(schema)) continue;
