@@ -254,11 +254,27 @@ describe('(d) detection', () => {
     assert.deepEqual(missing.map((d) => [d.message, d.range.start.line]), [['DB_PASS is missing: required.', 0]]);
   });
 
-  test('an Auth.js example app env (from the corpus): no schema, no schema diagnostics', async () => {
+  test('an Auth.js example app env (from the corpus): the Auth.js v5 catalog schema by its names, no diagnostics', async () => {
     const text = readFileSync(path.join(SHARED, 'corpus/authjs/env-examples/next-auth__apps__examples__nextjs__.env.local.example@a1a16a5a'), 'utf8');
     const { binding, diagnostics } = await openFile(client, ws, 'd/authjs/.env.local', text);
-    assert.deepEqual([ids(binding), binding.source, binding.certainty], [[], 'none', 'none']);
+    assert.deepEqual([ids(binding), binding.source, binding.certainty], [['authjs-v5'], 'detected', 'confident']);
     assert.deepEqual(diagnostics, []);
+  });
+
+  test("the app's package.json binds its catalog schemas together (Next.js + Auth.js + Prisma + Stripe)", async () => {
+    mkdirSync(path.join(ws, 'd/shop'), { recursive: true });
+    const dependencies = { next: '15.0.0', 'next-auth': '4.24.0', '@prisma/client': '6.0.0', stripe: '17.0.0' };
+    writeFileSync(path.join(ws, 'd/shop/package.json'), JSON.stringify({ name: 'shop', dependencies }));
+    const { binding, diagnostics } = await openFile(client, ws, 'd/shop/.env', 'STRIPE_SECRET_KEY=sk_test_123\nPRISMA_CLIENT_ENGINE_TYPE=sometimes\n');
+    assert.deepEqual([ids(binding).sort(), binding.source, binding.certainty], [['authjs-v4', 'nextjs', 'prisma', 'stripe'], 'detected', 'confident']);
+    assert.match(binding.reason, /stripe: the app depends on stripe in package\.json/);
+    assert.deepEqual(codesOf(diagnostics), ['invalidValue'], 'the declared Prisma checks its engine type');
+    // An empty .env of the app completes every catalog variable (Auth.js's NEXTAUTH_URL, Stripe's keys).
+    const empty = await openFile(client, ws, 'd/shop/.env.local', '');
+    assert.deepEqual(ids(empty.binding).sort(), ['authjs-v4', 'nextjs', 'prisma', 'stripe']);
+    const items = await client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri: empty.uri }, position: { line: 0, character: 0 } });
+    const labels = (Array.isArray(items) ? items : items.items).map((i) => i.label);
+    for (const name of ['NEXTAUTH_URL', 'STRIPE_SECRET_KEY', 'NEXT_TELEMETRY_DISABLED']) assert.ok(labels.includes(name), `${name} in ${labels.join(' ')}`);
   });
 
   test('a Flux app env is detected by the flux.json beside it, and not without it', async () => {

@@ -1,3 +1,4 @@
+import { MESSAGE_MAX } from '../messageText';
 import type { Rule } from '../rule';
 import { wholeLinesSpan } from '../edits';
 
@@ -33,9 +34,7 @@ export const aliasConflict: Rule = {
         };
         ctx.report({
           span: other.keySpan,
-          message:
-            `${spec.name} and ${alias} are both set; ${schema.product} reads ${winner}, so ${loser} is ignored. ` +
-            (same ? 'Both have the same value.' : 'The values differ.'),
+          message: conflictMessage(spec.name, alias, schema.product, winner, loser, same),
           info: { canonical: spec.name, alias, winner, sameValue: same },
           // Equal values: whichever name is read, the program gets the same value; nothing is wrong.
           severity: same ? 'information' : undefined,
@@ -48,3 +47,10 @@ export const aliasConflict: Rule = {
     }
   },
 };
+
+/** The full sentence, or without the product's name when long names would take it past MESSAGE_MAX. */
+function conflictMessage(canonical: string, alias: string, product: string, winner: string, loser: string, same: boolean): string {
+  const tail = same ? 'Both have the same value.' : 'The values differ.';
+  const full = `${canonical} and ${alias} are both set; ${product} reads ${winner}, so ${loser} is ignored. ${tail}`;
+  return full.length <= MESSAGE_MAX ? full : `${canonical} and ${alias} are both set; ${loser} is ignored. ${tail}`;
+}

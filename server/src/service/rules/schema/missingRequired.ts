@@ -22,7 +22,8 @@ export const missingRequired: Rule = {
       'It needs an explicit binding or a confident detection; with a detected schema, always-required variables are only ' +
       'reported when the file sets at least one of them (an overlay such as a compose override holds only part of the settings). ' +
       'A catalog schema (a common service such as `stripe` or `authjs-v5`) reports its requirements only when the app declares the ' +
-      "service (a dependency in the app's manifest) or the schema is bound by name; found by its variable names alone, it reports none.",
+      "service (a dependency in the app's manifest; then any of its variables in the file is enough) or the schema is bound by name; " +
+      'found by its variable names alone, it reports none.',
     example: "# envls-schema: neosync/api\nAUTH_ENABLED=true",
     fix: "Add the variable; the quick fixes add one or all missing variables with their documented default (or empty), next to their section.",
   },
@@ -43,6 +44,11 @@ export const missingRequired: Rule = {
     if (ctx.certainty !== 'explicit') {
       for (const { spec, schema } of ctx.schemaSet.variables()) {
         if (isUnconditional(spec) && satisfied(spec)) anchored.add(schema);
+      }
+      // A catalog service the app declares (a manifest dependency) is anchored by any of its variables:
+      // a file that sets AUTH_GITHUB_ID in an app depending on @auth/core lacks AUTH_SECRET.
+      for (const match of ctx.index.matches) {
+        if (match?.schema.catalog && ctx.declared.includes(match.schema.id)) anchored.add(match.schema);
       }
     }
     const missing: { spec: VariableSpec; why: string }[] = [];
