@@ -45,6 +45,8 @@ test('every builtin schema file passes validateSchemaText (text, as a user file 
   }
 });
 
+const CATALOG_IDS = ['anthropic', 'authjs-v4', 'authjs-v5', 'aws', 'django', 'docker-compose', 'laravel', 'nextjs', 'node', 'openai', 'opentelemetry', 'postgres', 'posthog', 'prisma', 'rails', 'redis', 's3', 'sentry', 'smtp', 'stripe', 'supabase', 'vite'];
+
 test('builtin schemas compose without problems; fragments are bindable by id, marked, and never detected', () => {
   const { schemas, problems } = composeSchemas(builtinSchemaFiles);
   assert.deepEqual(problems, []);
@@ -54,9 +56,11 @@ test('builtin schemas compose without problems; fragments are bindable by id, ma
     'flux', 'flux/app', 'flux/cli', 'flux/postgrest',
     'neosync/api', 'neosync/app', 'neosync/cli', 'neosync/migrations', 'neosync/worker',
     'node-tls', 'otel',
-  ]);
+    ...CATALOG_IDS,
+  ].sort());
   assert.deepEqual([...schemas.values()].filter((s) => s.fragment).map((s) => s.id).sort(), ['authjs', 'node-tls', 'otel']);
   assert.ok([...schemas.values()].filter((s) => s.fragment).every((s) => !s.detect), 'a fragment has no detection hints');
+  assert.deepEqual([...schemas.values()].filter((s) => s.catalog).map((s) => s.id).sort(), CATALOG_IDS, 'schemas/catalog/ is marked catalog');
   for (const schema of schemas.values()) {
     assert.equal(schema.origin, `builtin:${schema.id}`);
     for (const spec of schema.variables) {

@@ -75,8 +75,8 @@ test("Flux's gateway and shared-stack files bind no Flux profile and get no app-
     assert.deepEqual(analysis.binding.schemas.map((s) => s.id), [], `${name}: no schema`);
     assert.deepEqual(analysis.diagnostics.map((d) => d.code), [], `${name}: nothing said about FLUX_GATEWAY_JWT_SECRET`);
   }
-  // An app's file is still Flux's.
-  assert.deepEqual(detectAndCheck(APP_ENV).binding.schemas.map((s) => s.id), ['flux']);
+  // An app's file is still Flux's; its Auth.js v5 provider pairs (AUTH_GITHUB_ID, AUTH_GOOGLE_ID) add the Auth.js catalog schema.
+  assert.deepEqual(detectAndCheck(APP_ENV).binding.schemas.map((s) => s.id), ['flux', 'authjs-v5']);
   assert.deepEqual(detectAndCheck('FLUX_API_TOKEN=flx_live_abcdefghijklmnop\n', ['flux.json']).binding.schemas.map((s) => s.id), ['flux']);
 });
 
