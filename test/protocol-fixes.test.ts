@@ -385,3 +385,36 @@ describe('suppression quick fixes', () => {
     assert.equal(doc.apply(doc.titled(actions, 'Suppress leadingCharacter on this line')), 'A=1\n  # envls-disable-next-line leadingCharacter\n  A=2\n');
   });
 });
+
+describe('missingRequired with a client that applies snippet edits (LSP 3.18, VS Code)', () => {
+  let snippets: Client;
+  before(async () => {
+    snippets = await startServer({ rootPath: dir, capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
+  });
+  after(async () => {
+    await snippets?.stop();
+  });
+
+  test('"Add X" is a versioned snippet edit with the cursor on the new value; the text is the plain fix\'s', async () => {
+    const text = '# envls-schema: neosync/api\nDB_HOST=db\nDB_NAME=nucleus\nDB_PORT=5432\nDB_USER=postgres\n';
+    const uri = `file://${join(dir, `${++counter}.env`)}`;
+    const published = await snippets.open(uri, text);
+    const pass = published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!;
+    const actions = await snippets.request<{ title: string; edit: { changes?: unknown; documentChanges: { textDocument: { uri: string; version: number | null }; edits: { range: Diagnostic['range']; snippet?: { kind: string; value: string }; newText?: string }[] }[] } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: pass.range, context: { diagnostics: [pass] } },
+    );
+    const add = actions.find((a) => a.title === 'Add DB_PASS')!;
+    assert.equal(add.edit.changes, undefined);
+    const [change] = add.edit.documentChanges;
+    assert.deepEqual(change.textDocument, { uri, version: 1 }, 'stamped with the version the diagnostic was published for');
+    assert.deepEqual(change.edits, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, snippet: { kind: 'snippet', value: 'DB_PASS=$0\n' } }]);
+    // The same fix for a client without snippet support (the plain client) inserts the same text.
+    const plainDoc = await document(text);
+    const plainAdd = plainDoc.titled(await plainDoc.actionsFor(plainDoc.published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!), 'Add DB_PASS');
+    assert.equal(plainDoc.apply(plainAdd), `${text}DB_PASS=\n`);
+    // Other fixes (suppression) stay plain edits.
+    const suppress = actions.find((a) => a.title === 'Suppress missingRequired on this line')!;
+    assert.ok(suppress.edit.documentChanges.every((c) => c.edits.every((e) => e.snippet === undefined)));
+  });
+});
