@@ -15,6 +15,7 @@ import { offsetAt } from '../server/src/service/positions';
 const schema = makeSchema('test/place', [
   { name: 'DB_HOST', required: { kind: 'always' }, section: 'Database' },
   { name: 'DB_PASS', required: { kind: 'always' }, section: 'Database', sensitive: true, default: 'never-shown' },
+  { name: 'DB_PORT', section: 'Database' },
   { name: 'REDIS_URL', required: { kind: 'always' }, section: 'Cache', default: 'redis://r:6379/${DB}' },
   { name: 'API_TOKEN', required: { kind: 'always' } },
   { name: 'LOG_LEVEL', section: 'General' },
@@ -51,6 +52,12 @@ test('after the last variable of its section, never inside a multi-line value', 
 test('no variable of its section: after the last variable of the same schema', () => {
   const text = 'OTHER=1\nLOG_LEVEL=info\nUNRELATED=2\n';
   assert.equal(added(text, 'Add REDIS_URL'), 'OTHER=1\nLOG_LEVEL=info\nREDIS_URL=redis://r:6379/${DB}\nUNRELATED=2\n');
+});
+
+test('after the closest variable of its section before it in the schema\'s order, rather than the section\'s last', () => {
+  // One section may be a whole page (neosync/api): DB_PASS belongs after DB_HOST, not after DB_PORT.
+  const text = 'DB_HOST=db\nDB_PORT=5432\nAPI_TOKEN=t\n';
+  assert.equal(added(text, 'Add DB_PASS'), 'DB_HOST=db\nDB_PASS=\nDB_PORT=5432\nAPI_TOKEN=t\n');
 });
 
 test('no variable of its schema: appended under a header in the schema\'s words, after a blank line', () => {

@@ -1,7 +1,8 @@
 /**
  * Where missingRequired's fixes put the variables they add: beside their neighbours, so that a
- * file keeps its own order. In turn: after the last variable of the same schema section, after the
- * last variable of the same schema, else at the end of the file under a `# <Section>` header in the
+ * file keeps its own order. In turn: after the closest variable of its section before it in the
+ * schema's order that the file sets, after the last variable of its section, after the last variable
+ * of its schema, else at the end of the file under a `# <Section>` header in the
  * schema's words. Always after a whole entry, never inside a multi-line value.
  *
  * Each edit also carries a snippet (`NAME=${1:default}`) so that an editor that applies snippet
@@ -24,23 +25,42 @@ export function missingPlacer(ctx: RuleContext): (missing: readonly MissingVaria
   const text = ctx.doc.text;
   const lastInSection = new Map<string, number>();
   const lastInSchema = new Map<ResolvedSchema, number>();
+  const lastOfVariable = new Map<string, number>();
   ctx.doc.entries.forEach((entry, i) => {
     const match = ctx.index.matches[i];
     if (!match) return;
     const after = wholeLinesSpan(ctx.doc, entry.span).end;
     lastInSchema.set(match.schema, after);
+    lastOfVariable.set(sectionKey(match.schema, match.spec.name), after);
     if (match.spec.section) lastInSection.set(sectionKey(match.schema, match.spec.section), after);
   });
-  return (missing) => place(text, missing, lastInSection, lastInSchema);
+  // A schema orders its variables as its documentation does (DB_USER, DB_PASS), and one section may be
+  // a whole page: the closest variable of the same section before the missing one in that order that
+  // the file sets is a closer neighbour than the section's last line.
+  const afterPrecedingNeighbour = ({ spec, schema }: MissingVariable): number | undefined => {
+    const index = schema.variables.indexOf(spec);
+    for (let i = index - 1; i >= 0; i--) {
+      const before = schema.variables[i];
+      if (before.section !== spec.section) continue;
+      const offset = lastOfVariable.get(sectionKey(schema, before.name));
+      if (offset !== undefined) return offset;
+    }
+    return undefined;
+  };
+  const placeOf = (variable: MissingVariable): number | undefined => {
+    const { spec, schema } = variable;
+    return afterPrecedingNeighbour(variable) ?? (spec.section ? lastInSection.get(sectionKey(schema, spec.section)) : undefined) ?? lastInSchema.get(schema);
+  };
+  return (missing) => place(text, missing, placeOf);
 }
 
-function place(text: string, missing: readonly MissingVariable[], lastInSection: ReadonlyMap<string, number>, lastInSchema: ReadonlyMap<ResolvedSchema, number>): FixEdit[] {
+function place(text: string, missing: readonly MissingVariable[], placeOf: (variable: MissingVariable) => number | undefined): FixEdit[] {
   const eol = lineBreakOf(text);
   // Group by place, keeping the order of first appearance; lines keep schema order inside a place.
   const places = new Map<string, { offset: number; header?: string; lines: MissingVariable[] }>();
   for (const variable of missing) {
     const { spec, schema } = variable;
-    const offset = (spec.section ? lastInSection.get(sectionKey(schema, spec.section)) : undefined) ?? lastInSchema.get(schema);
+    const offset = placeOf(variable);
     const header = offset === undefined ? spec.section ?? schema.title : undefined;
     const key = offset !== undefined ? `at:${offset}` : `end:${header}`;
     const place = places.get(key) ?? { offset: offset ?? text.length, header, lines: [] };
