@@ -124,6 +124,12 @@ test('npm run package: the .vsix holds no tests, fixtures, sources or source map
   for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
     assert.ok(entries.some((entry) => entry.toLowerCase() === needed.toLowerCase()), `${needed} is missing from ${entries.join(', ')}`);
   }
+  // The extension page shows the packaged README: every relative image it references must be in the .vsix
+  // (the package script keeps relative links as they are, --no-rewrite-relative-links).
+  const readme = readFileSync(join(copy, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((src) => !/^[a-z]+:/i.test(src));
+  assert.ok(images.length > 0, 'the README shows pictures');
+  for (const image of images) assert.ok(entries.includes(image), `${image} (shown by the README) is missing from the .vsix`);
   // Reported, not asserted: a size is not a correctness property.
   console.log(`envls.vsix: ${(statSync(vsix).size / 1024).toFixed(0)} KiB, ${entries.length} files`);
 });

@@ -77,13 +77,13 @@ async function document(text: string, client = plain) {
 describe('missingRequired', () => {
   const text = '# envls-schema: neosync/api\nDB_HOST=db\nDB_NAME=nucleus\nDB_PORT=5432\n\n# Observability\nOTEL_SERVICE_NAME=neosync-api\n';
 
-  test('add one: placed after the last variable of its section', async () => {
+  test('add one: placed after its closest neighbour in the schema\'s order (DB_NAME), inside its section', async () => {
     const doc = await document(text);
     const pass = doc.published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!;
     const forPass = (await doc.actionsFor(pass)).filter((a) => !a.title.startsWith("Suppress "));
     assert.deepEqual(forPass.map((a) => a.title), ['Add DB_PASS', 'Add all 2 missing required variables']);
     assert.equal(forPass[0].isPreferred, true);
-    assert.equal(doc.apply(forPass[0]), text.replace('DB_PORT=5432\n', 'DB_PORT=5432\nDB_PASS=\n'));
+    assert.equal(doc.apply(forPass[0]), text.replace('DB_NAME=nucleus\n', 'DB_NAME=nucleus\nDB_PASS=\n'));
   });
 
   test('add all: every missing variable once, in schema order (DB_USER before DB_PASS), in their section', async () => {
@@ -93,14 +93,14 @@ describe('missingRequired', () => {
     // Asked with both diagnostics (as an editor does for a line), "Add all" is offered once.
     const actions = await plain.request<Action[]>('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: missing[0].range, context: { diagnostics: missing } });
     assert.deepEqual(actions.map((a) => a.title), ['Add DB_USER', 'Add all 2 missing required variables', 'Add DB_PASS', 'Suppress missingRequired on this line', 'Suppress missingRequired in this file']);
-    assert.equal(doc.apply(doc.titled(actions, 'Add all 2 missing required variables')), text.replace('DB_PORT=5432\n', 'DB_PORT=5432\nDB_USER=\nDB_PASS=\n'));
+    assert.equal(doc.apply(doc.titled(actions, 'Add all 2 missing required variables')), text.replace('DB_NAME=nucleus\n', 'DB_NAME=nucleus\nDB_USER=\nDB_PASS=\n'));
   });
 
-  test('add one after its section\'s last line, at the end of a file without a final line break (which stays so)', async () => {
-    const doc = await document('# envls-schema: neosync/app\nAUTH_ENABLED=true\nNEXTAUTH_SECRET=' + SECRET_A);
+  test('add one after its neighbour on the last line, at the end of a file without a final line break (which stays so)', async () => {
+    const doc = await document(`# envls-schema: neosync/app\nNEXTAUTH_SECRET=${SECRET_A}\nAUTH_ENABLED=true`);
     const scope = doc.published.diagnostics.find((d) => String(d.message).startsWith('AUTH_SCOPE'))!;
     const add = doc.titled(await doc.actionsFor(scope), 'Add AUTH_SCOPE');
-    assert.equal(doc.apply(add), `# envls-schema: neosync/app\nAUTH_ENABLED=true\nNEXTAUTH_SECRET=${SECRET_A}\nAUTH_SCOPE=`);
+    assert.equal(doc.apply(add), `# envls-schema: neosync/app\nNEXTAUTH_SECRET=${SECRET_A}\nAUTH_ENABLED=true\nAUTH_SCOPE=`);
   });
 });
 
@@ -383,5 +383,38 @@ describe('suppression quick fixes', () => {
     const actions = await doc.allFixes('leadingCharacter');
     assert.equal(doc.apply(doc.titled(actions, 'Suppress leadingCharacter in this file')), '# envls-disable leadingCharacter\nA=1\n  A=2\n');
     assert.equal(doc.apply(doc.titled(actions, 'Suppress leadingCharacter on this line')), 'A=1\n  # envls-disable-next-line leadingCharacter\n  A=2\n');
+  });
+});
+
+describe('missingRequired with a client that applies snippet edits (LSP 3.18, VS Code)', () => {
+  let snippets: Client;
+  before(async () => {
+    snippets = await startServer({ rootPath: dir, capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
+  });
+  after(async () => {
+    await snippets?.stop();
+  });
+
+  test('"Add X" is a versioned snippet edit with the cursor on the new value; the text is the plain fix\'s', async () => {
+    const text = '# envls-schema: neosync/api\nDB_HOST=db\nDB_NAME=nucleus\nDB_PORT=5432\nDB_USER=postgres\n';
+    const uri = `file://${join(dir, `${++counter}.env`)}`;
+    const published = await snippets.open(uri, text);
+    const pass = published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!;
+    const actions = await snippets.request<{ title: string; edit: { changes?: unknown; documentChanges: { textDocument: { uri: string; version: number | null }; edits: { range: Diagnostic['range']; snippet?: { kind: string; value: string }; newText?: string }[] }[] } }[]>(
+      'textDocument/codeAction',
+      { textDocument: { uri }, range: pass.range, context: { diagnostics: [pass] } },
+    );
+    const add = actions.find((a) => a.title === 'Add DB_PASS')!;
+    assert.equal(add.edit.changes, undefined);
+    const [change] = add.edit.documentChanges;
+    assert.deepEqual(change.textDocument, { uri, version: 1 }, 'stamped with the version the diagnostic was published for');
+    assert.deepEqual(change.edits, [{ range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } }, snippet: { kind: 'snippet', value: 'DB_PASS=$0\n' } }], 'after DB_USER');
+    // The same fix for a client without snippet support (the plain client) inserts the same text.
+    const plainDoc = await document(text);
+    const plainAdd = plainDoc.titled(await plainDoc.actionsFor(plainDoc.published.diagnostics.find((d) => String(d.message).startsWith('DB_PASS'))!), 'Add DB_PASS');
+    assert.equal(plainDoc.apply(plainAdd), `${text}DB_PASS=\n`);
+    // Other fixes (suppression) stay plain edits.
+    const suppress = actions.find((a) => a.title === 'Suppress missingRequired on this line')!;
+    assert.ok(suppress.edit.documentChanges.every((c) => c.edits.every((e) => e.snippet === undefined)));
   });
 });

@@ -297,6 +297,45 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     assert.match(await editorText(), /^AUTH_SECRET=/m);
   }));
 
+  /** Opens the quick fix menu (Ctrl+.) on the caret's line and chooses `title` with the keyboard. */
+  async function chooseQuickFix(title, shot) {
+    await page.keyboard.press('Control+.');
+    await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor();
+    await screenshot(shot);
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 30 && !((await focused.getAttribute('aria-label')) ?? '').includes(title); i++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.ok(((await focused.getAttribute('aria-label')) ?? '').includes(title), `${title} focused`);
+    await page.keyboard.press('Enter');
+  }
+
+  test('"Suppress deprecatedVariable on this line" through Ctrl+. adds the comment and the warning goes', step('suppress-fix', async () => {
+    const file = 'suppress.env';
+    await openFile(file);
+    await waitFor(`the deprecatedVariable warning in ${file}`, async () => (await explorerProblemCount(file)) === 1, 30_000);
+    await caretOnLine('ALLOW_SIGNUPS=');
+    await chooseQuickFix('Suppress deprecatedVariable on this line', 'suppress-fix-menu');
+    await waitFor('the comment above ALLOW_SIGNUPS', async () => /# envls-disable-next-line deprecatedVariable\s*\n\s*ALLOW_SIGNUPS=true/.test((await editorText()).replace(/\u00a0/g, ' ')));
+    await waitFor(`no problem left in ${file}`, async () => (await explorerProblemCount(file)) === 0, 30_000);
+  }));
+
+  test('"Add DB_PASS" through Ctrl+. puts the line beside its section and the cursor on the new value', step('add-missing', async (t) => {
+    const file = 'add.env';
+    await openFile(file);
+    await waitFor(`the missingRequired error in ${file}`, async () => (await explorerProblemCount(file)) === 1, 30_000);
+    await caretAt(1, 1); // the diagnostic sits on the # envls-schema comment
+    await chooseQuickFix('Add DB_PASS', 'add-missing-menu');
+    // After the last variable of its section (DB_USER), not at the end of the file (LOG_LEVEL).
+    await waitFor('DB_PASS= after DB_USER', async () => /DB_USER=postgres\s*\n\s*DB_PASS=\s*\n\s*LOG_LEVEL=/.test((await editorText()).replace(/\u00a0/g, ' ')));
+    // The snippet edit's final tab stop: right after `DB_PASS=` on line 7, ready to type the value.
+    const status = await waitFor('the caret on the new value', async () => {
+      const s = await cursorStatus();
+      return s.startsWith('Ln 7, Col 9') ? s : undefined;
+    }, 10_000);
+    t.diagnostic(`after the fix: ${status}`);
+  }));
+
   /** The status bar's cursor position, e.g. "Ln 2, Col 1 (7 selected)". */
   async function cursorStatus() {
     return (await page.locator('#status\\.editor\\.selection').innerText()).trim();

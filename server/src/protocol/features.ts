@@ -21,6 +21,8 @@ export const FEATURE_CAPABILITIES: ServerCapabilities = {
 
 export class LanguageFeatures {
   private documentChanges = false;
+  /** The client applies LSP 3.18 snippet edits in a WorkspaceEdit (VS Code's client 9.x and later). */
+  private snippetEdits = false;
   /** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
   private completionItemDefaults: string[] = [];
 
@@ -60,7 +62,7 @@ export class LanguageFeatures {
         const wantsQuickFix = !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty);
         const actions: CodeAction[] = [];
         if (wantsQuickFix) {
-          for (const action of quickFixes(uri, params.context.diagnostics, documents.analysisOf(document).doc)) {
+          for (const action of quickFixes(uri, params.context.diagnostics, documents.analysisOf(document).doc, undefined, { snippetEdits: this.snippetEdits })) {
             // A diagnostic's fixes are for the version it was published with.
             const version = versionOfDiagnosticData(action.diagnostics?.[0]?.data) ?? document.version;
             actions.push(versionEdit(action, uri, version, this.documentChanges));
@@ -93,6 +95,7 @@ export class LanguageFeatures {
 
   initialize(params: InitializeParams): void {
     this.documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    this.snippetEdits = this.documentChanges && params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
     this.completionItemDefaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
   }
 }

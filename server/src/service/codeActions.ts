@@ -3,7 +3,7 @@
  * validation runs here. `source.fixAll.envls` gathers the safe fixes of the
  * diagnostics it is given (the server passes the ones it last published).
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type SnippetTextEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { chooseFixes } from './fixAll';
 import type { EnvDocument } from './parser/model';
 import { rangeOf } from './positions';
@@ -17,8 +17,16 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.envls`;
  * The fixes each diagnostic carries, then (with the document) its suppression fixes.
  * `uriOfPath` maps the workspace-relative path of a fix that edits another file (the example, a
  * .gitignore) to its URI; without it, or when it answers undefined, such fixes are left out.
+ * With `snippetEdits` (the client applies LSP 3.18 snippet edits), a fix whose edits carry a snippet
+ * is sent as one, so that the cursor lands on the value it added.
  */
-export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?: EnvDocument, uriOfPath?: (path: string) => string | undefined): CodeAction[] {
+export function quickFixes(
+  uri: string,
+  diagnostics: readonly Diagnostic[],
+  doc?: EnvDocument,
+  uriOfPath?: (path: string) => string | undefined,
+  options: { snippetEdits?: boolean } = {},
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
@@ -27,7 +35,8 @@ export function quickFixes(uri: string, diagnostics: readonly Diagnostic[], doc?
       const key = fix.title + JSON.stringify(fix.edits);
       if (seen.has(key)) continue; // "Add all missing" rides on every missingRequired diagnostic
       const edits = fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
-      const edit = fix.target ? otherFileEdit(fix.target, edits, uriOfPath) : { changes: { [uri]: edits } };
+      const snippets = options.snippetEdits && !fix.target && fix.edits.some((e) => e.snippet !== undefined);
+      const edit = fix.target ? otherFileEdit(fix.target, edits, uriOfPath) : snippets ? snippetEdit(uri, fix.edits) : { changes: { [uri]: edits } };
       if (!edit) continue;
       seen.add(key);
       actions.push({
@@ -63,6 +72,14 @@ export function fixAllAction(uri: string, doc: EnvDocument, diagnostics: readonl
     kind: FIX_ALL_KIND,
     edit: { changes: { [uri]: edits.map((e) => ({ range: rangeOf(doc, e.span), newText: e.newText })) } },
   };
+}
+
+/** Snippet edits live only in documentChanges; version null here, the protocol layer stamps the version. */
+function snippetEdit(uri: string, edits: DiagnosticData['fixes'][number]['edits']): WorkspaceEdit {
+  const converted: (TextEdit | SnippetTextEdit)[] = edits.map((e) =>
+    e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText },
+  );
+  return { documentChanges: [{ textDocument: { uri, version: null }, edits: converted }] };
 }
 
 /** An edit of another file; one that does not exist yet is created first. */

@@ -43,7 +43,7 @@ export interface ValidationInput {
 /** What a diagnostic carries for code actions. */
 export interface DiagnosticData {
   /** `target`: the fix edits another file, named by its workspace-relative path (the protocol layer maps it to a URI). */
-  fixes: { title: string; edits: (TextEdit & { pieces?: Range[] })[]; safe?: boolean; preferred?: boolean; target?: { path: string; create?: boolean } }[];
+  fixes: { title: string; edits: (TextEdit & { pieces?: Range[]; snippet?: string })[]; safe?: boolean; preferred?: boolean; target?: { path: string; create?: boolean } }[];
   info?: Record<string, unknown>;
 }
 
@@ -185,6 +185,7 @@ function toDiagnostic(doc: EnvDocument, code: string, severity: Exclude<Severity
           range: rangeOf(lines, edit.span),
           newText: edit.newText,
           ...(edit.pieces && !fix.target ? { pieces: edit.pieces.map((piece) => rangeOf(doc, piece)) } : {}),
+          ...(edit.snippet !== undefined && !fix.target ? { snippet: edit.snippet } : {}),
         })),
         safe: fix.target ? undefined : fix.safe,
         preferred: fix.preferred,

@@ -37,6 +37,11 @@ export interface FixEdit {
    * application of fix-all is complete (see fixAll.ts).
    */
   pieces?: Span[];
+  /**
+   * The same newText as an LSP snippet whose tab stops sit on what the user fills in next (an added
+   * variable's value): an editor that applies snippet edits puts the cursor there.
+   */
+  snippet?: string;
 }
 
 export interface Fix {

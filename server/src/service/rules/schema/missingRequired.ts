@@ -1,8 +1,7 @@
-import type { Fix, FixEdit, Rule, RuleContext } from '../rule';
+import type { Fix, Rule, RuleContext } from '../rule';
 import type { ResolvedSchema, VariableSpec } from '../../schema/types';
-import type { Entry } from '../../parser/model';
 import { conditionHolds, describeCondition } from '../../schema/values';
-import { lineBreakOf, wholeLinesSpan } from '../edits';
+import { missingPlacer } from './placeMissing';
 import { fileLookup } from './lookupInFile';
 import { keysOfOtherLayers } from '../../project/context';
 import { MESSAGE_MAX, sentencesWithin } from '../messageText';
@@ -51,7 +50,7 @@ export const missingRequired: Rule = {
         if (match?.schema.catalog && ctx.declared.includes(match.schema.id)) anchored.add(match.schema);
       }
     }
-    const missing: { spec: VariableSpec; why: string }[] = [];
+    const missing: { spec: VariableSpec; schema: ResolvedSchema; why: string }[] = [];
     for (const { spec, schema } of ctx.schemaSet.variables()) {
       const req = spec.required;
       if (!req || spec.managedBy || spec.deprecated) continue;
@@ -62,14 +61,13 @@ export const missingRequired: Rule = {
       if (req.kind === 'when' && !(req.when ?? []).every((c) => conditionHolds(c, lookup))) continue;
       if (ctx.certainty !== 'explicit' && isUnconditional(spec) && !anchored.has(schema)) continue;
       const why = req.reason ?? (req.kind === 'when' && req.when?.length ? `required when ${req.when.map(describeCondition).join(' and ')}` : 'required');
-      missing.push({ spec, why });
+      missing.push({ spec, schema, why });
     }
     if (missing.length === 0) return;
     const anchor = ctx.anchor ?? firstLineSpan(ctx);
-    const lastOfSection = lastEntryOfEachSection(ctx);
-    const insertions = missing.map(({ spec }) => insertionFor(ctx, spec, lastOfSection));
+    const placeMissing = missingPlacer(ctx);
     const all: Fix | undefined = missing.length > 1
-      ? { title: `Add all ${missing.length} missing required variables`, edits: mergeInsertions(insertions) }
+      ? { title: `Add all ${missing.length} missing required variables`, edits: placeMissing(missing) }
       : undefined;
     missing.forEach(({ spec, why }, i) => {
       const alternatives = spec.required?.alternatives?.length ? ` (or set ${spec.required.alternatives.map((s) => s.join(' + ')).join(', or ')})` : '';
@@ -77,7 +75,7 @@ export const missingRequired: Rule = {
         span: anchor,
         message: `${spec.name} is missing: ${sentencesWithin(why, MESSAGE_MAX - spec.name.length - 14 - alternatives.length).replace(/\.$/, '')}${alternatives}.`,
         info: { variable: spec.name },
-        fixes: [{ title: `Add ${spec.name}`, edits: [insertions[i]], preferred: true }, ...(all ? [all] : [])],
+        fixes: [{ title: `Add ${spec.name}`, edits: placeMissing([missing[i]]), preferred: true }, ...(all ? [all] : [])],
       });
     });
   },
@@ -96,48 +94,3 @@ function firstLineSpan(ctx: RuleContext) {
   return { start: 0, end: Math.max(0, e) };
 }
 
-/** `NAME=default` after the last entry of the same section, else at the end of the file. */
-/** Section -> the last entry whose variable belongs to it. */
-function lastEntryOfEachSection(ctx: RuleContext): Map<string, Entry> {
-  const last = new Map<string, Entry>();
-  ctx.doc.entries.forEach((entry, i) => {
-    const section = ctx.index.matches[i]?.spec.section;
-    if (section) last.set(section, entry);
-  });
-  return last;
-}
-
-function insertionFor(ctx: RuleContext, spec: VariableSpec, lastOfSection: ReadonlyMap<string, Entry>): FixEdit {
-  const eol = lineBreakOf(ctx.doc.text);
-  const line = `${spec.name}=${spec.default !== undefined && !spec.sensitive ? quoteIfNeeded(spec.default) : ''}`;
-  const anchorEntry = spec.section ? lastOfSection.get(spec.section) : undefined;
-  if (anchorEntry) {
-    const after = wholeLinesSpan(ctx.doc, anchorEntry.span).end;
-    const endsWithBreak = after > 0 && /[\r\n]/.test(ctx.doc.text[after - 1]);
-    return { span: { start: after, end: after }, newText: endsWithBreak ? `${line}${eol}` : `${eol}${line}` };
-  }
-  const text = ctx.doc.text;
-  const end = text.length;
-  const needsBreak = end > 0 && !/[\r\n]$/.test(text);
-  return { span: { start: end, end }, newText: `${needsBreak ? eol : ''}${line}${eol}` };
-}
-
-/** Several insertions at one offset become one edit, in order. */
-function mergeInsertions(edits: FixEdit[]): FixEdit[] {
-  const byOffset = new Map<number, string>();
-  for (const edit of edits) {
-    const prior = byOffset.get(edit.span.start);
-    if (prior === undefined) byOffset.set(edit.span.start, edit.newText);
-    else byOffset.set(edit.span.start, joinInsertions(prior, edit.newText));
-  }
-  return [...byOffset].map(([start, newText]) => ({ span: { start, end: start }, newText }));
-}
-
-function joinInsertions(a: string, b: string): string {
-  // An insertion at the end of a file without final newline starts with a break: keep only the first.
-  return a + b.replace(/^(\r\n|\r|\n)(?=[^\r\n])/, (m) => (/[\r\n]$/.test(a) ? '' : m));
-}
-
-function quoteIfNeeded(value: string): string {
-  return /[\s#"'`]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
-}
