@@ -163,7 +163,7 @@ export function composeRefusals(text: string): { line: number; message: string }
 }
 
 /** Checks one text in memory (no file is read: detection sees no marker files). */
-export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles'> = {}): Problem[] {
+export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles' | 'project'> = {}): Problem[] {
   const store = new SchemaStore();
   const bind = bindingInputFor(undefined, store, { cliIds: options.schemas ?? [], detect: options.detect });
   return analyze(text, bind, settingsOf(options)).diagnostics.map(toProblem);
