@@ -173,11 +173,16 @@ test('on a terminal: colour and a per-file summary (through script(1), when pres
   assert.doesNotMatch(envls(['check'], many).stderr, /checked/, 'never in a pipe');
 });
 
-test('every flag of check is in --help and in the README', () => {
+test('every flag of check, diff and sync is in --help and in the README', () => {
   const help = envls(['--help'], REPO_ROOT).stdout;
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const flags = readFileSync(join(REPO_ROOT, 'server/src/cli/args.ts'), 'utf8').match(/'--[a-z-]+'/g)!.map((f) => f.slice(1, -1));
-  assert.ok(flags.length >= 12);
+  const flagsOf = (file: string) => readFileSync(join(REPO_ROOT, 'server/src/cli', file), 'utf8').match(/'--[a-z-]+'/g)!.map((f) => f.slice(1, -1));
+  const flags = [...flagsOf('args.ts'), ...flagsOf('diffCommand.ts'), ...flagsOf('syncCommand.ts')];
+  assert.ok(flags.length >= 18);
+  for (const command of ['envls diff', 'envls sync']) {
+    assert.ok(help.includes(command), `--help lacks ${command}`);
+    assert.ok(readme.includes(command), `README lacks ${command}`);
+  }
   for (const flag of new Set(flags)) {
     assert.ok(help.includes(flag), `--help lacks ${flag}`);
     assert.ok(readme.includes(flag), `README lacks ${flag}`);

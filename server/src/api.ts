@@ -20,6 +20,10 @@ import { bindingInputFor } from './node/bindFile';
 import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
 import { shownPath } from './node/shownPath';
+import { CheckProjects } from './node/checkProjects';
+import { diffEnv, isSameEnv } from './service/project/diff';
+import { keysOfOtherLayers } from './service/project/context';
+import { planSync } from './service/project/sync';
 
 export const version: string = packageVersion;
 
@@ -68,8 +72,15 @@ export interface CheckOptions {
   detect?: boolean;
   /** Severity per code, e.g. `{ unorderedKey: 'off' }`. */
   severities?: Readonly<Record<string, ProblemSeverity | 'off'>>;
-  /** Apply the safe fixes and write the files that change. */
+  /** Apply the safe fixes and write the files that change (never another file than the one checked). */
   fix?: boolean;
+  /**
+   * Check each file in its project (default true): with the files loaded together with it, its app's
+   * example and what git says about it (shadowedVariable, missingExampleVariable, undocumentedVariable,
+   * insecureValue against the example, notGitignored). The project is the file's git repository, else `cwd`.
+   * `false`: each file alone.
+   */
+  project?: boolean;
   /** Called after each file, e.g. for progress. */
   onFile?: (done: number, total: number) => void;
 }
@@ -152,7 +163,7 @@ export function composeRefusals(text: string): { line: number; message: string }
 }
 
 /** Checks one text in memory (no file is read: detection sees no marker files). */
-export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles'> = {}): Problem[] {
+export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles' | 'project'> = {}): Problem[] {
   const store = new SchemaStore();
   const bind = bindingInputFor(undefined, store, { cliIds: options.schemas ?? [], detect: options.detect });
   return analyze(text, bind, settingsOf(options)).diagnostics.map(toProblem);
@@ -180,6 +191,8 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
   };
   const { files, missing } = findEnvFiles(paths, cwd, ({ dir, names }) => folders.set(dir, names));
   const settings = settingsOf(options);
+  const projects = options.project === false ? undefined : new CheckProjects(cwd);
+  projects?.prefetchTracked(files);
   const result: CheckResult = { reports: [], missing, unreadable: [], errorCount: 0, warningCount: 0 };
   const add = (report: FileReport) => {
     for (const problem of report.problems) {
@@ -212,15 +225,16 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
       return;
     }
     const bind = bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
-    let analysis = analyze(text, bind, settings);
+    const project = projects?.contextOf(path);
+    let analysis = analyze(text, bind, settings, project);
     let fixesApplied = 0;
     if (options.fix) {
-      // The same safe fixes as source.fixAll.envls, round after round until none is left.
-      const fixed = fixAll(text, (doc) => analyzeDocument(doc, bind, settings).diagnostics);
+      // The same safe fixes as source.fixAll.envls; a fix that edits another file (the example, a .gitignore) is never safe.
+      const fixed = fixAll(text, (doc) => analyzeDocument(doc, bind, settings, project).diagnostics);
       if (fixed.text !== text) {
         writeFileSync(path, fixed.text);
         fixesApplied = fixed.applied;
-        analysis = analyze(fixed.text, bind, settings);
+        analysis = analyze(fixed.text, bind, settings, project);
       }
     }
     const { binding, diagnostics } = analysis;
@@ -236,6 +250,86 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
     options.onFile?.(index + 1, files.length);
   });
   return result;
+}
+
+/** What `diff` finds between two env files. Values are shown only as envls shows values: never a sensitive one. */
+export interface DiffResult {
+  /** Keys B sets and A lacks, in B's order. */
+  missingFromA: string[];
+  /** Keys A sets and B lacks, in A's order. */
+  missingFromB: string[];
+  /** With `values: true`: keys both set with different values (as dotenv reads them), masked when sensitive. */
+  differentValues: { key: string; a: string; b: string }[];
+  /** No key only in one side (and, with `values`, no differing value). */
+  same: boolean;
+}
+
+/** Compares two env texts as dotenv reads them (dotenv-linter's `diff`; `values: true` also compares values). */
+export function diff(a: string, b: string, options: { values?: boolean; schemas?: readonly string[]; detect?: boolean } = {}): DiffResult {
+  const store = new SchemaStore();
+  const side = (text: string) => {
+    const analysis = analyze(text, bindingInputFor(undefined, store, { cliIds: options.schemas ?? [], detect: options.detect }), {});
+    return { doc: analysis.doc, schemaSet: analysis.schemaSet };
+  };
+  const found = diffEnv(side(a), side(b), { values: options.values });
+  return { ...found, same: isSameEnv(found) };
+}
+
+export interface SyncOptions {
+  /** Where relative paths are resolved; default `process.cwd()`. */
+  cwd?: string;
+  /** The example to copy from; default the nearest example of the target's app (as missingExampleVariable finds it). */
+  from?: string;
+  /** The file to complete; default `.env`. It need not exist. */
+  to?: string;
+  /** Write the target (else only say what would change). */
+  write?: boolean;
+}
+
+export interface SyncResult {
+  /** Absolute paths. */
+  from: string;
+  to: string;
+  /** The keys added (or to add), in the example's order. */
+  added: string[];
+  /** The target's text before and after. */
+  before: string;
+  after: string;
+  /** 1-based line of the target where the added lines start. */
+  startLine: number;
+  written: boolean;
+}
+
+/**
+ * Adds to `to` the variables of the example it lacks, as missingExampleVariable's "Add all missing"
+ * fix does: the example's comments, its values unless sensitive (then empty), its order and
+ * grouping; a variable the example marks optional, or that a file loaded with the target sets, is
+ * left out. Never changes a line already there. Throws an Error with a `code` (`ENOEXAMPLE`, or the
+ * system's, e.g. `ENOENT`) when the example cannot be found or read.
+ */
+export function sync(options: SyncOptions = {}): SyncResult {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const to = resolve(cwd, options.to ?? '.env');
+  const projects = new CheckProjects(cwd);
+  const workspace = projects.workspaceOf(to);
+  const rel = workspace.relativePath(to);
+  const nearest = rel === undefined ? undefined : workspace.model.nearestExample(rel);
+  const from = options.from !== undefined ? resolve(cwd, options.from) : nearest === undefined ? undefined : resolve(workspace.root, nearest);
+  if (from === undefined) throw Object.assign(new Error(`no example (.env.example, .env.sample, …) found for ${options.to ?? '.env'}; name one with --from`), { code: 'ENOEXAMPLE' });
+  const exampleText = readFileSync(from, 'utf8');
+  let before = '';
+  try {
+    before = readFileSync(to, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  // Sensitivity by the schemas the example's variables bind beside the target (the example names them all; the target may be empty).
+  const example = analyze(exampleText, bindingInputFor(to, new SchemaStore(), { cliIds: [] }), {});
+  const context = rel === undefined ? undefined : projects.contextOf(to);
+  const plan = planSync(parseEnv(before), { path: from, doc: example.doc }, example.schemaSet, context ? keysOfOtherLayers(context) : new Set());
+  const written = options.write === true && plan.added.length > 0;
+  if (written) writeFileSync(to, plan.text);
+  return { from, to, added: plan.added, before, after: plan.text, startLine: plan.startLine + 1, written };
 }
 
 function settingsOf(options: Pick<CheckOptions, 'styleRules' | 'unknownVariables' | 'severities'>): ValidationSettings {

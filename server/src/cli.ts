@@ -14,6 +14,8 @@ import { writeText } from './cli/formats/text';
 import { Output } from './cli/output';
 import { progressOn } from './cli/progress';
 import { USAGE } from './cli/usage';
+import { diffCommand } from './cli/diffCommand';
+import { syncCommand } from './cli/syncCommand';
 
 function main(argv: string[], out: Output): number {
   const [command, ...rest] = argv;
@@ -27,6 +29,8 @@ function main(argv: string[], out: Output): number {
   }
   if (command === 'parse') return parseCommand(rest, out);
   if (command === 'check') return checkCommand(rest, out);
+  if (command === 'diff') return diffCommand(rest, out, usageError);
+  if (command === 'sync') return syncCommand(rest, out, usageError);
   if (command === 'rules') return rulesCommand(rest, out);
   if (command === 'schemas') return schemasCommand(rest, out);
   return usageError(`unknown command "${command}"`);
@@ -94,6 +98,7 @@ function checkCommand(args: string[], out: Output): number {
     unknownVariables: options.unknownVariables,
     detect: options.detect,
     fix: options.fix,
+    project: options.project,
     onFile: progress.update,
   });
   progress.end();

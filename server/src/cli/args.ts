@@ -10,6 +10,8 @@ export interface CheckArgs {
   unknownVariables: boolean;
   detect: boolean;
   fix: boolean;
+  /** Check each file with its project (layers, example, git); --no-project checks files alone. */
+  project: boolean;
   /** Report errors only (warnings still count for --max-warnings, as in ESLint). */
   quiet: boolean;
   /** Exit 1 when there are more warnings than this. */
@@ -22,7 +24,7 @@ export interface CheckArgs {
 export function readCheckArgs(args: readonly string[]): CheckArgs | string {
   const o: CheckArgs = {
     format: 'text', schemaIds: [], schemaFiles: [], styleRules: false, unknownVariables: false,
-    detect: true, fix: false, quiet: false, maxWarnings: undefined, color: undefined, paths: [],
+    detect: true, fix: false, project: true, quiet: false, maxWarnings: undefined, color: undefined, paths: [],
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -44,6 +46,7 @@ export function readCheckArgs(args: readonly string[]): CheckArgs | string {
     } else if (arg === '--unknown') o.unknownVariables = true;
     else if (arg === '--no-detect') o.detect = false;
     else if (arg === '--fix') o.fix = true;
+    else if (arg === '--no-project') o.project = false;
     else if (arg === '--quiet' || arg === '-q') o.quiet = true;
     else if (arg === '--max-warnings') {
       const n = value();

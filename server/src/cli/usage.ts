@@ -12,6 +12,9 @@ export const USAGE = `Usage:
       --unknown                report every variable the schemas do not know
       --no-detect              do not detect products from the variables present
       --fix                    apply the safe fixes and write the files that changed
+      --no-project             check each file alone: without the files loaded with it, its
+                               app's .env.example and git (no shadowedVariable, missingExampleVariable,
+                               undocumentedVariable, notGitignored)
       -q, --quiet              report errors only (warnings still count for --max-warnings)
       --max-warnings N         exit 1 when there are more than N warnings
       --color, --no-color      force colour on or off (default: on for a terminal unless NO_COLOR is set)
@@ -22,6 +25,14 @@ export const USAGE = `Usage:
       project .env, with no shell variables set; exit 1 if compose refuses it).
   envls rules [--json]         every diagnostic code: default severity, group, description, docs URL
   envls schemas                the schema ids envls knows
+  envls diff A B [--values] [--format text|json]
+      The keys only one file sets; --values: also the keys whose values differ (sensitive
+      values masked). Exit 0 when they agree, 1 when they differ.
+  envls sync [--from EXAMPLE] [--to FILE] [--write]
+      Add to FILE (default .env) the variables of EXAMPLE (default: the app's nearest
+      .env.example, .env.sample, …) it lacks, with the example's comments, in its order;
+      sensitive values are left empty and no value is ever overwritten. Prints the change;
+      --write writes it.
   envls --version, envls --help
 Exit codes:
   0  no error-severity problem (and no more warnings than --max-warnings)

@@ -2,7 +2,8 @@
 import type { Entry, EnvDocument } from '../../parser/model';
 import type { SchemaSet } from '../../schema/schemaSet';
 import { isSensitive } from '../../sensitivity';
-import { commentsAbove } from '../../project/context';
+import { commentsAbove, isOptionalInExample, type ExampleFacts } from '../../project/context';
+import { entriesByKey } from '../entryIndex';
 import { lineBreakOf } from '../edits';
 import type { FixEdit } from '../rule';
 
@@ -54,4 +55,23 @@ export function appendLines(text: string, lines: readonly string[]): FixEdit {
   const eol = lineBreakOf(text);
   const needsBreak = text.length > 0 && !/[\r\n]$/.test(text);
   return { span: { start: text.length, end: text.length }, newText: `${needsBreak ? eol : ''}${lines.join(eol)}${eol}` };
+}
+
+/**
+ * The example's variables that are set neither by the file (`isSet`) nor by `others` (the files
+ * loaded with it), except those the example marks optional; in the example's order (not the order
+ * of last assignments). missingExampleVariable reports these and `envls sync` adds them.
+ */
+export function missingFromExample(example: ExampleFacts, isSet: (key: string) => boolean, others: ReadonlySet<string>): Entry[] {
+  const missing: Entry[] = [];
+  for (const entry of entriesByKey(example.doc).values()) {
+    if (isSet(entry.key) || others.has(entry.key) || isOptionalInExample(example, entry)) continue;
+    missing.push(entry);
+  }
+  return missing.sort((a, b) => a.line - b.line);
+}
+
+/** The one edit that appends every missing variable to `text`: "Add all missing from .env.example", and `envls sync`. */
+export function addAllMissingEdit(text: string, example: EnvDocument, missing: readonly Entry[], schemaSet: SchemaSet): FixEdit {
+  return appendLines(text, blockFromExample(example, missing, schemaSet));
 }

@@ -1,9 +1,7 @@
-import type { Entry } from '../../parser/model';
 import type { Fix, Rule } from '../rule';
 import { baseName } from '../../project/paths';
-import { isOptionalInExample, isValuesFile, keysOfOtherLayers } from '../../project/context';
-import { entriesByKey } from '../entryIndex';
-import { appendLines, blockFromExample, firstLineSpan, linesFromExample } from './exampleEdits';
+import { isValuesFile, keysOfOtherLayers } from '../../project/context';
+import { addAllMissingEdit, appendLines, firstLineSpan, linesFromExample, missingFromExample } from './exampleEdits';
 
 /** The team's example lists a variable that neither this file nor any file loaded with it sets. */
 export const missingExampleVariable: Rule = {
@@ -26,19 +24,12 @@ export const missingExampleVariable: Rule = {
     const project = ctx.project!;
     const example = project.example;
     if (!example || !isValuesFile(project)) return;
-    const others = keysOfOtherLayers(project);
-    const missing: Entry[] = [];
-    for (const entry of entriesByKey(example.doc).values()) {
-      if (ctx.index.byKey.has(entry.key) || others.has(entry.key) || isOptionalInExample(example, entry)) continue;
-      missing.push(entry);
-    }
+    const missing = missingFromExample(example, (key) => ctx.index.byKey.has(key), keysOfOtherLayers(project));
     if (missing.length === 0) return;
-    // The example's order, not the order of last assignments.
-    missing.sort((a, b) => a.line - b.line);
     const name = baseName(example.path);
     const span = ctx.anchor ?? firstLineSpan(ctx.doc);
     const all: Fix | undefined = missing.length > 1
-      ? { title: `Add all missing from ${name}`, edits: [appendLines(ctx.doc.text, blockFromExample(example.doc, missing, ctx.schemaSet))] }
+      ? { title: `Add all missing from ${name}`, edits: [addAllMissingEdit(ctx.doc.text, example.doc, missing, ctx.schemaSet)] }
       : undefined;
     const where = project.layers.size > 0 ? 'by this file or the files loaded with it' : 'in this file';
     for (const entry of missing) {
