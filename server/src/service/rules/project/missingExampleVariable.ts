@@ -15,7 +15,7 @@ export const missingExampleVariable: Rule = {
       'The example is the team\'s contract: the nearest `.env.example`, `.env.sample`, `.env.template`, `.env.dist`, `example.env` or ' +
       '`.env.[mode].example` of the app. A variable counts as set when this file or any file loaded with it sets it (a `.env.local` ' +
       'with only overrides is fine). A variable the example marks optional (a comment on its line or right above it containing ' +
-      '"optional") is never reported. It needs the file\'s project, so the editor reports it and a file checked alone does not.',
+      '"optional") is never reported. It needs the file\'s project, so the editor and `envls check` report it, and a file checked alone (`--no-project`, `checkText`) does not.',
     example: '# .env, beside a .env.example that lists DATABASE_URL and JWT_SECRET\nDATABASE_URL=postgres://localhost/app',
     project: { path: '.env', files: { '.env.example': 'DATABASE_URL=\nJWT_SECRET=\n' } },
     fix: 'The quick fixes add one or all missing variables with the example\'s comments and, when not sensitive, its value, in the example\'s order and grouping.',

@@ -16,7 +16,7 @@ export const shadowedVariable: Rule = {
     details:
       'Which file wins follows the app\'s load-order convention (Next.js, Vite, docker compose `env_file`, dotenvx, …; see docs/conventions.md) ' +
       'or `envls.loadOrder`. The line is shown as unnecessary when it takes effect in no mode. It needs the file\'s project, so the ' +
-      'editor reports it and a file checked alone does not.',
+      'editor and `envls check` report it, and a file checked alone (`--no-project`, `checkText`) does not.',
     example: '# .env of a Next.js app whose .env.local sets API_URL too\nAPI_URL=http://localhost:3000',
     project: { path: '.env', files: { 'package.json': '{"dependencies":{"next":"15"}}', '.env.local': 'API_URL=http://localhost:4000\n' } },
     fix: 'Nothing is wrong when the override is meant (a local value over the shared default). Otherwise remove the line from the file that should not set it.',

@@ -14,7 +14,7 @@ export const undocumentedVariable: Rule = {
   docs: {
     details:
       'Teammates copy the example to create their own file: a variable missing from it is one they will not know to set. ' +
-      'It needs the file\'s project, so the editor reports it and a file checked alone does not.',
+      'It needs the file\'s project, so the editor and `envls check` report it, and a file checked alone (`--no-project`, `checkText`) does not.',
     example: '# .env, beside a .env.example that does not list FEATURE_FLAGS\nFEATURE_FLAGS=beta',
     project: { path: '.env', files: { '.env.example': 'DATABASE_URL=\n' } },
     fix: 'The quick fix adds the variable to the example: with its value when that is not sensitive, else empty. Add a comment there to say what it is for.',
