@@ -216,7 +216,7 @@ test('missingRequired is checked against the merged files: a .env.local of overr
   const alone = workspace({ 'package.json': NEXT, '.env': 'OTHER=1\n', '.env.local': local });
   await withServer(alone, async (client) => {
     const missing = withCode(await open(client, alone, '.env.local'), 'missingRequired');
-    assert.deepEqual(missing.map((d) => d.message.split(' ')[0]), ['FLUX_GATEWAY_JWT_SECRET']);
+    assert.deepEqual(missing.map((d) => String(d.message).split(' ')[0]), ['FLUX_GATEWAY_JWT_SECRET']);
   });
 });
 

@@ -8,11 +8,10 @@
  * added or removed, a .gitignore, the load order), so only that app's open documents are
  * checked again.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
-import { projectInput, ProjectWorkspace, readTextFile } from '../node/projectScan';
+import { ProjectWorkspace, readTextFile } from '../node/projectScan';
 import { projectContextFor, type GitFacts, type ProjectContext } from '../service/project/context';
 import type { LoadOrderSetting } from '../service/project/loadOrderSetting';
 import { MANIFEST_NAMES } from '../service/project/manifests';
@@ -137,10 +136,9 @@ export class ProjectWorkspaces {
     const absolute = join(located.workspace.root, ...located.rel.split('/'));
     const { model } = located.workspace;
     const before = model.document(located.rel)?.text;
-    if (existsSync(absolute)) {
-      const input = projectInput(absolute, located.rel);
-      if (input) model.setFile(input);
-    } else model.deleteFile(located.rel);
+    const text = readTextFile(absolute);
+    if (text === undefined) model.deleteFile(located.rel);
+    else model.setFile({ path: located.rel, text });
     if (model.document(located.rel)?.text === before) return false;
     this.bump(located);
     return true;
