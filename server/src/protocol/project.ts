@@ -124,9 +124,17 @@ export class ProjectWorkspaces {
     if (!located || projectFileKind(located.rel) !== 'env') return false;
     const { model } = located.workspace;
     if (model.document(located.rel)?.text === text) return false;
+    const before = this.readByOthers(located);
     model.setFile({ path: located.rel, text });
+    // A file no mode loads and no file takes as its example changes no other analysis (opening many loose files stays linear).
+    if (!before && !this.readByOthers(located)) return false;
     this.bump(located);
     return true;
+  }
+
+  /** Whether other files' analyses read this one: a layer of some mode, or an example. */
+  private readByOthers({ workspace, rel }: Located): boolean {
+    return workspace.model.layersOf(rel).length > 0 || workspace.model.roleOf(rel)?.role === 'example';
   }
 
   /** A closed document: the model reads the disk again. */
@@ -136,10 +144,11 @@ export class ProjectWorkspaces {
     const absolute = join(located.workspace.root, ...located.rel.split('/'));
     const { model } = located.workspace;
     const before = model.document(located.rel)?.text;
+    const wasRead = this.readByOthers(located);
     const text = readTextFile(absolute);
     if (text === undefined) model.deleteFile(located.rel);
     else model.setFile({ path: located.rel, text });
-    if (model.document(located.rel)?.text === before) return false;
+    if (model.document(located.rel)?.text === before || (!wasRead && !this.readByOthers(located))) return false;
     this.bump(located);
     return true;
   }
@@ -174,11 +183,18 @@ export class ProjectWorkspaces {
       const kind = event.type === FileChangeType.Created ? 'created' : event.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       const rel = workspace.relativePath(path);
       if (rel !== undefined) this.gitCache.delete(`${folder}\0${rel}`);
-      if (workspace.onFileEvent(path, kind)) {
-        // A file added or removed, or a manifest, may change which app holds which file: the whole folder.
+      const located = rel === undefined ? undefined : { workspace, rel };
+      const wasRead = located !== undefined && this.readByOthers(located);
+      if (!workspace.onFileEvent(path, kind) || !located) continue;
+      if (kind === 'changed' && projectFileKind(rel!) === 'env') {
+        // A changed env file: only its app, and only when other files read it.
+        if (!wasRead && !this.readByOthers(located)) continue;
+        this.bump(located);
+      } else {
+        // A file added or removed, a manifest or a compose file may change which app holds which file: the whole folder.
         this.bumpFolder(folder);
-        changed = true;
       }
+      changed = true;
     }
     if (changed) this.onChange();
     return others;
