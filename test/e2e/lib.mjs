@@ -167,3 +167,20 @@ export const NAVIGATION = {
   newName: 'POSTGRES_USER',
   renamed: (text) => text.replace('DB_USER=', 'POSTGRES_USER=').replace('${DB_USER}', '${POSTGRES_USER}').replace('$DB_USER@', '$POSTGRES_USER@'),
 };
+
+/**
+ * A Next.js app in a subfolder (test/e2e/workspace/webapp, its own app: it has a package.json) with
+ * layered files and the team's example: `.env.local` overrides API_URL of `.env` in development and
+ * production; no layer sets PAGE_SIZE and LOG_LEVEL of `.env.example`, which "Add all missing" copies
+ * with their comments.
+ */
+export const PROJECT = {
+  folder: 'webapp',
+  file: 'webapp/.env',
+  key: 'API_URL',
+  /** The hover's effective values: Next.js order, each mode with its file. */
+  hoverText: [/Effective value/, /development: http:\/\/localhost:4000 from \.env\.local/, /test: http:\/\/localhost:3000 from \.env/],
+  fixTitle: /Add all missing from \.env\.example/,
+  /** What the fix appends to webapp/.env. */
+  added: ['# Items per page in listings', 'PAGE_SIZE=20', '# Log verbosity: debug, info, warn or error', 'LOG_LEVEL=info'],
+};

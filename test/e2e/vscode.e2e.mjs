@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
-import { FIXTURE_FILES, NAVIGATION, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+import { FIXTURE_FILES, NAVIGATION, PROJECT, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
 
 const EXTENSION_ID = 'envls.envls';
 const OUT = resultsDir('vscode');
@@ -541,6 +541,54 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await waitFor('the comment on the first line', async () => (await editorText()).replace(/\u00a0/g, ' ').startsWith('# envls-schema: flux/app\n'));
     await waitFor('the status to name Flux app', async () => /envls: Flux app/.test(await statusLabel()), 30_000);
     assert.match(await statusHover('envls: Flux app'), /from # envls-schema/);
+  }));
+
+  // Last: opening webapp/.env reveals the webapp folder in the Explorer, whose `.env` rows then share names
+  // with the workspace folder's.
+  test('a Next.js app\'s layers: the hover shows the effective value per mode, and "Add all missing from .env.example" applies', step('project', async (t) => {
+    // Quick Open by path (the Explorer has a `.env` at the top too).
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(PROJECT.file);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: PROJECT.folder }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator(`.editor-group-container.active .tab.active[aria-label^=".env"]`).waitFor();
+    await waitFor(`${PROJECT.file} in the editor`, async () => /^API_URL=http:\/\/localhost:3000\s*$/.test((await editorText()).replace(/\u00a0/g, ' ').trim()), 20_000);
+    // The hover on the key: each mode's value and the file it comes from (Next.js order).
+    const key = line(`${PROJECT.key}=`).locator('span > span').first();
+    const hover = page.locator('.monaco-hover', { hasText: 'Effective value' }).first();
+    // Hovered again until the diagnostics are in too (the hover lists them above the key's own lines).
+    await waitFor('the effective-value hover with the diagnostics', async () => {
+      await page.mouse.move(5, 5);
+      await key.hover();
+      await hover.waitFor({ timeout: 5_000 }).catch(() => {});
+      return (await hover.isVisible()) && /LOG_LEVEL from \.env\.example/.test(await hover.innerText());
+    }, 30_000, 500);
+    const shown = (await hover.innerText()).replace(/\u00a0/g, ' ');
+    t.diagnostic(`hover: ${shown}`);
+    assert.match(shown, /LOG_LEVEL from \.env\.example is not set/, 'the diagnostics are in');
+    for (const pattern of PROJECT.hoverText) assert.match(shown, pattern);
+    await screenshot('project-hover-effective-value');
+    await page.mouse.move(5, 5);
+    // The example's variables no layer sets: the fix is on the first line.
+    await caretOnLine(`${PROJECT.key}=`);
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: PROJECT.fixTitle }).first();
+    // The hover above showed the diagnostics, so they have arrived: one Ctrl+. lists the fix.
+    await page.keyboard.press('Control+.');
+    await action.waitFor();
+    await screenshot('project-quick-fix-menu');
+    const focused = page.locator('.action-widget .monaco-list-row.focused');
+    for (let i = 0; i < 20 && !PROJECT.fixTitle.test((await focused.getAttribute('aria-label')) ?? ''); i++) await page.keyboard.press('ArrowDown');
+    assert.match((await focused.getAttribute('aria-label')) ?? '', PROJECT.fixTitle);
+    await page.keyboard.press('Enter');
+    const text = await waitFor('the missing variables added with their comments', async () => {
+      const t2 = (await editorText()).replace(/\u00a0/g, ' ');
+      return PROJECT.added.every((l) => t2.includes(l)) ? t2 : undefined;
+    }, 15_000);
+    t.diagnostic(`after the fix: ${text}`);
+    const lines = text.split('\n');
+    assert.deepEqual(lines.filter((l) => PROJECT.added.includes(l)), PROJECT.added, 'in the example\'s order');
   }));
 });
 

@@ -9,6 +9,7 @@
 import { TextDocuments, type Connection, type TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../service/analyze';
+import type { ProjectContext } from '../service/project/context';
 import { BINDING_NOTIFICATION, type BindingNotice } from './bindingNotice';
 import { guard, settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
@@ -17,7 +18,10 @@ import type { Workspace } from './workspace';
 interface Cached {
   version: number;
   generation: number;
+  /** The stamp of the document's app in its project (protocol/project.ts). */
+  stamp: string;
   analysis: Analysis;
+  project: ProjectContext | undefined;
 }
 
 export class OpenDocuments {
@@ -34,7 +38,14 @@ export class OpenDocuments {
     private readonly workspace: Workspace,
     private readonly log: Logger,
   ) {
-    this.documents.onDidChangeContent(guard(log, 'validate', undefined, (event) => this.publish(event.document)));
+    this.documents.onDidChangeContent(
+      guard(log, 'validate', undefined, (event) => {
+        // The project sees the editor's text first: this document's analysis and its app's others read it.
+        const projectChanged = workspace.project.openText(event.document.uri, event.document.getText());
+        this.publish(event.document);
+        if (projectChanged) void this.revalidateAll();
+      }),
+    );
     this.documents.onDidClose(
       guard(log, 'close', undefined, (event) => {
         const { uri } = event.document;
@@ -42,6 +53,7 @@ export class OpenDocuments {
         this.published.delete(uri);
         this.bindings.delete(uri);
         settle(log, 'clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+        if (workspace.project.closed(uri)) void this.revalidateAll();
       }),
     );
   }
@@ -59,16 +71,28 @@ export class OpenDocuments {
   }
 
   analysisOf(document: TextDocument): Analysis {
+    return this.cachedOf(document).analysis;
+  }
+
+  /** The document's place in its project, as its current analysis saw it. */
+  projectOf(document: TextDocument): ProjectContext | undefined {
+    return this.cachedOf(document).project;
+  }
+
+  private cachedOf(document: TextDocument): Cached {
     const { generation } = this.workspace;
+    const stamp = this.workspace.project.stampOf(document.uri);
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
-    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings, undefined, this.workspace.dialectFor(document.uri));
+    if (cached && cached.version === document.version && cached.generation === generation && cached.stamp === stamp) return cached;
+    const project = this.workspace.project.contextOf(document.uri);
+    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings, project, this.workspace.dialectFor(document.uri));
     // Quick fixes are computed for this version: the version travels with them (versionedEdits.ts).
     for (const diagnostic of analysis.diagnostics) {
       if (diagnostic.data && typeof diagnostic.data === 'object') (diagnostic.data as { version?: number }).version = document.version;
     }
-    this.analyses.set(document.uri, { version: document.version, generation, analysis });
-    return analysis;
+    const entry = { version: document.version, generation, stamp, analysis, project };
+    this.analyses.set(document.uri, entry);
+    return entry;
   }
 
   /** Re-checks every open document, one per turn of the event loop; a newer pass replaces this one. */
@@ -83,7 +107,7 @@ export class OpenDocuments {
   }
 
   private publish(document: TextDocument): void {
-    const key = `${document.version}:${this.workspace.generation}`;
+    const key = `${document.version}:${this.workspace.generation}:${this.workspace.project.stampOf(document.uri)}`;
     if (this.published.get(document.uri) === key) return;
     const analysis = this.analysisOf(document);
     this.published.set(document.uri, key);

@@ -8,6 +8,7 @@ import { getCompletions, resolveCompletion, type CompletionData } from '../servi
 import { getHover } from '../service/hover';
 import { getDocumentSymbols, getFoldingRanges } from '../service/symbols';
 import type { OpenDocuments } from './documents';
+import type { Workspace } from './workspace';
 import type { Lifecycle } from './lifecycle';
 import { versionEdit, versionOfDiagnosticData } from './versionedEdits';
 
@@ -26,13 +27,17 @@ export class LanguageFeatures {
   /** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
   private completionItemDefaults: string[] = [];
 
-  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle) {
+  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle, workspace: Workspace) {
     connection.onCompletion(
       lifecycle.request('completion', null, (params) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const analysis = documents.analysisOf(document);
-        return getCompletions(analysis.doc, analysis.schemaSet, params.position, { uri: document.uri, itemDefaults: this.completionItemDefaults });
+        return getCompletions(analysis.doc, analysis.schemaSet, params.position, {
+          uri: document.uri,
+          itemDefaults: this.completionItemDefaults,
+          project: documents.projectOf(document),
+        });
       }),
     );
     // The fallback is the item itself, unresolved.
@@ -40,7 +45,7 @@ export class LanguageFeatures {
       const answer = lifecycle.request('completionResolve', item, () => {
         const uri = (item.data as CompletionData | undefined)?.uri;
         const document = uri ? documents.get(uri) : undefined;
-        return document ? resolveCompletion(item, documents.analysisOf(document).schemaSet) : item;
+        return document ? resolveCompletion(item, documents.analysisOf(document).schemaSet, documents.projectOf(document)) : item;
       })();
       return answer;
     });
@@ -49,7 +54,7 @@ export class LanguageFeatures {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const analysis = documents.analysisOf(document);
-        return getHover(analysis.doc, analysis.schemaSet, params.position);
+        return getHover(analysis.doc, analysis.schemaSet, params.position, documents.projectOf(document));
       }),
     );
     connection.onCodeAction(
@@ -62,7 +67,7 @@ export class LanguageFeatures {
         const wantsQuickFix = !only || only.some((kind) => kind === CodeActionKind.QuickFix || kind === CodeActionKind.Empty);
         const actions: CodeAction[] = [];
         if (wantsQuickFix) {
-          for (const action of quickFixes(uri, params.context.diagnostics, documents.analysisOf(document).doc, undefined, { snippetEdits: this.snippetEdits })) {
+          for (const action of quickFixes(uri, params.context.diagnostics, documents.analysisOf(document).doc, workspace.project.uriOfPath(uri), { snippetEdits: this.snippetEdits })) {
             // A diagnostic's fixes are for the version it was published with.
             const version = versionOfDiagnosticData(action.diagnostics?.[0]?.data) ?? document.version;
             actions.push(versionEdit(action, uri, version, this.documentChanges));

@@ -1,4 +1,5 @@
 /** The `envls.*` settings as the server reads them, with defaults. */
+import { readLoadOrderSetting, type LoadOrderSetting } from '../service/project/loadOrderSetting';
 import { SEVERITIES, type Severity } from '../service/rules/rule';
 import type { ValidationSettings } from '../service/validate';
 import { relative, sep } from 'node:path';
@@ -18,6 +19,8 @@ export interface EnvlsSettings {
   lint: Record<string, Severity>;
   /** Whose reading to follow: auto (docker compose's where the project's compose files read the file), dotenv, compose, or per glob. */
   dialect: DialectSetting;
+  /** How each app folder's env files load (a convention's name, or per folder glob); undefined: detected. */
+  loadOrder?: LoadOrderSetting;
 }
 
 export const DEFAULT_SETTINGS: EnvlsSettings = {
@@ -57,6 +60,7 @@ export function readSettings(raw: unknown): EnvlsSettings {
     styleRules: o.styleRules === true,
     lint,
     dialect: readDialectSetting(o.dialect),
+    loadOrder: readLoadOrderSetting(o.loadOrder),
   };
 }
 

@@ -40,7 +40,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   const lifecycle = new Lifecycle(log);
   const workspace: Workspace = new Workspace(connection, runtime, log, info, () => void documents.revalidateAll());
   const documents = new OpenDocuments(connection, runtime, workspace, log);
-  const features = new LanguageFeatures(connection, documents, lifecycle);
+  const features = new LanguageFeatures(connection, documents, lifecycle, workspace);
 
   const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: documents.analysisOf(document).doc });
   const navigation = registerNavigation(connection, {
@@ -50,6 +50,15 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
       return document ? navigationDocument(document) : undefined;
     },
     openDocuments: () => documents.all().map(navigationDocument),
+    // The same key in the other layers and the example; an open file's buffer wins over the disk's copy.
+    related: (uri) => {
+      const document = documents.get(uri);
+      if (!document) return [];
+      return workspace.project.related(uri, documents.projectOf(document)).map((file) => {
+        const open = documents.get(file.uri);
+        return open ? navigationDocument(open) : { uri: file.uri, version: null, doc: file.doc };
+      });
+    },
   });
 
   connection.onInitialize(
@@ -74,7 +83,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   connection.onInitialized(lifecycle.notification('initialized', () => workspace.initialized()));
   connection.onShutdown(() => lifecycle.shutdown());
   connection.onDidChangeConfiguration(lifecycle.notification('didChangeConfiguration', (change) => workspace.didChangeConfiguration(change)));
-  connection.onDidChangeWatchedFiles(lifecycle.notification('didChangeWatchedFiles', () => workspace.didChangeWatchedFiles()));
+  connection.onDidChangeWatchedFiles(lifecycle.notification('didChangeWatchedFiles', (params) => workspace.didChangeWatchedFiles(params, (uri) => documents.get(uri) !== undefined)));
   documents.listen();
   return {
     get isShutdown() {

@@ -13,6 +13,7 @@ import {
   DidChangeWatchedFilesNotification,
   type Connection,
   type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
   type Disposable,
   type FileSystemWatcher,
   type InitializeParams,
@@ -26,6 +27,7 @@ import { invalidSchemaDiagnostics } from '../service/schema/invalidSchema';
 import type { ResolvedSchema } from '../service/schema/types';
 import type { ValidationSettings } from '../service/validate';
 import { settle, type Logger } from './guard';
+import { PROJECT_WATCH_GLOBS, ProjectWorkspaces } from './project';
 import type { Runtime } from './runtime';
 import { DEFAULT_SETTINGS, dialectOf, readSettings, validationSettings, type EnvlsSettings } from './settings';
 import type { Dialect } from '../service/parser/model';
@@ -48,6 +50,8 @@ export class Workspace {
   private validation: ValidationSettings = validationSettings(DEFAULT_SETTINGS);
   /** Changes whenever settings or schemas change what an analysis gives. */
   generation = 0;
+  /** Each workspace folder's project (its own stamps say which app's analyses changed). */
+  readonly project: ProjectWorkspaces;
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +61,7 @@ export class Workspace {
     private readonly onChange: () => void,
   ) {
     this.store = new SchemaStore(log, runtime.files.readText);
+    this.project = new ProjectWorkspaces(log, onChange);
   }
 
   initialize(params: InitializeParams): void {
@@ -68,6 +73,7 @@ export class Workspace {
     const folderUris = params.workspaceFolders?.map((f) => f.uri) ?? [];
     const uris = folderUris.length === 0 && params.rootUri ? [params.rootUri] : folderUris;
     this.folders = uris.map(localPathOf).filter((path): path is string => path !== undefined);
+    this.project.setFolders(this.folders);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) this.initialSettings = readSettings(options.settings);
     this.apply(this.initialSettings, true);
@@ -76,6 +82,10 @@ export class Workspace {
   initialized(): void {
     this.isInitialized = true;
     this.watchSchemaFiles();
+    if (this.canWatchFiles && this.folders.length > 0) {
+      const watchers = PROJECT_WATCH_GLOBS.map((globPattern) => ({ globPattern }));
+      settle(this.log, 'watching the project files', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
+    }
     if (this.canPullConfiguration) {
       settle(this.log, 'registering for settings changes', this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'envls' }));
       void this.pullSettings();
@@ -91,7 +101,10 @@ export class Workspace {
     if (raw) this.apply(readSettings(raw));
   }
 
-  didChangeWatchedFiles(): void {
+  /** Project files go to the project (which re-checks only their apps); any other file may be a schema file. */
+  didChangeWatchedFiles(params: DidChangeWatchedFilesParams, isOpen: (uri: string) => boolean): void {
+    const others = this.project.fileEvents(params.changes ?? [], isOpen);
+    if (others.length === 0 && (params.changes ?? []).length > 0) return;
     this.reloadSchemas();
     this.changed();
   }
@@ -139,6 +152,7 @@ export class Workspace {
     if (first || !same('schemaFiles')) this.reloadSchemas();
     if (first || !same('schemas')) this.compileGlobs();
     this.validation = validationSettings(next);
+    this.project.setLoadOrder(next.loadOrder);
     if (!first && JSON.stringify(previous) !== JSON.stringify(next)) this.changed();
   }
 
