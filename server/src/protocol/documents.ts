@@ -26,6 +26,8 @@ export class OpenDocuments {
   /** Per URI: `version:generation` last published, and the binding notice last sent. */
   private readonly published = new Map<string, string>();
   private readonly bindings = new Map<string, string>();
+  /** Per URI: the version whose rule failures were logged (a settings change re-analyses the same version). */
+  private readonly failuresLogged = new Map<string, number>();
   private pass = 0;
 
   constructor(
@@ -41,6 +43,7 @@ export class OpenDocuments {
         this.analyses.delete(uri);
         this.published.delete(uri);
         this.bindings.delete(uri);
+        this.failuresLogged.delete(uri);
         settle(log, 'clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
       }),
     );
@@ -62,13 +65,22 @@ export class OpenDocuments {
     const { generation } = this.workspace;
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
-    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings, undefined, this.workspace.dialectFor(document.uri));
+    const settings = this.runtime.extraRules ? { ...this.workspace.validationSettings, extraRules: this.runtime.extraRules } : this.workspace.validationSettings;
+    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), settings, undefined, this.workspace.dialectFor(document.uri));
+    this.logRuleFailures(document, analysis);
     // Quick fixes are computed for this version: the version travels with them (versionedEdits.ts).
     for (const diagnostic of analysis.diagnostics) {
       if (diagnostic.data && typeof diagnostic.data === 'object') (diagnostic.data as { version?: number }).version = document.version;
     }
     this.analyses.set(document.uri, { version: document.version, generation, analysis });
     return analysis;
+  }
+
+  /** A rule that threw: its code and (value-free) stack go to the log, once per document version. */
+  private logRuleFailures(document: TextDocument, analysis: Analysis): void {
+    if (analysis.ruleFailures.length === 0 || this.failuresLogged.get(document.uri) === document.version) return;
+    this.failuresLogged.set(document.uri, document.version);
+    for (const { code, stack } of analysis.ruleFailures) this.log(`envls: rule ${code} failed on ${document.uri} (version ${document.version}): ${stack}`);
   }
 
   /** Re-checks every open document, one per turn of the event loop; a newer pass replaces this one. */
