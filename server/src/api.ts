@@ -20,7 +20,7 @@ import type { RuleFailure, ValidationSettings } from './service/validate';
 import { bindingInputFor } from './node/bindFile';
 import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
-import { shownPath } from './node/shownPath';
+import { shownPaths } from './node/shownPath';
 
 export const version: string = packageVersion;
 
@@ -183,7 +183,7 @@ export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix
 /** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
 export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const shown = (path: string) => shownPath(path, cwd, paths);
+  const shown = shownPaths(cwd, paths);
   const store = new SchemaStore();
   store.load((options.schemaFiles ?? []).map((file) => resolve(cwd, file)));
   // Marker-file detection lists each file's folder: the walk's own listings answer most of them.

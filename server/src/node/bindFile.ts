@@ -34,7 +34,7 @@ export function bindingInputFor(filePath: string | undefined, store: SchemaStore
     externalReason,
     detect: options.detect === false
       ? undefined
-      : () => detectSchemas({ keys: doc.entries.map((e) => e.key), siblingFiles: filePath ? listDirectory(dirname(filePath)) : [] }, store.available.values()),
+      : () => detectSchemas({ keys: doc.entries.map((e) => e.key), siblingFiles: filePath ? listDirectory(dirname(filePath)) : [] }, store.available),
   });
 }
 

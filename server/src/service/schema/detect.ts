@@ -42,21 +42,70 @@ export function isGenericName(name: string): boolean {
   return GENERIC.has(name) || GENERIC_PREFIXES.some((p) => name.startsWith(p));
 }
 
-export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedSchema>): Detection[] {
+/**
+ * `schemas`: the available schemas; given as their map (as the binding has them), the products'
+ * detection evidence is indexed once per map, and a file without any (most files of a large run)
+ * costs one lookup per key.
+ */
+export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedSchema> | ReadonlyMap<string, ResolvedSchema>): Detection[] {
+  const index = schemas instanceof Map ? indexOf(schemas) : buildIndex(schemas as Iterable<ResolvedSchema>);
   const keys = new Set(input.keys);
-  const siblings = new Set(input.siblingFiles.map((f) => f.replace(/^.*[\\/]/, '')));
+  // Sibling files matter only as markers: only those are kept (a folder may hold thousands of files).
+  const siblings = new Set<string>();
+  for (const file of index.byMarker.size === 0 ? [] : input.siblingFiles) {
+    const name = file.includes('/') || file.includes('\\') ? file.replace(/^.*[\\/]/, '') : file;
+    if (index.byMarker.has(name)) siblings.add(name);
+  }
+  // Without a unique name or a marker file, detectProduct finds nothing.
+  const withEvidence = new Set<string>();
+  for (const key of keys) for (const product of index.byUniqueName.get(key) ?? []) withEvidence.add(product);
+  for (const file of siblings) for (const product of index.byMarker.get(file) ?? []) withEvidence.add(product);
+  if (withEvidence.size === 0) return [];
+  const out: Detection[] = [];
+  for (const [product, profiles] of index.products) {
+    if (withEvidence.has(product)) out.push(...detectProduct(product, profiles, keys, siblings));
+  }
+  return out;
+}
+
+interface DetectionIndex {
+  /** Detectable profiles by product, products sorted. */
+  products: [string, ResolvedSchema[]][];
+  /** Products by a unique (non-generic) variable name of one of their profiles. */
+  byUniqueName: Map<string, string[]>;
+  /** Products by a marker file name of one of their profiles. */
+  byMarker: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<ReadonlyMap<string, ResolvedSchema>, DetectionIndex>();
+
+function indexOf(schemas: ReadonlyMap<string, ResolvedSchema>): DetectionIndex {
+  let index = indexes.get(schemas);
+  if (!index) {
+    index = buildIndex(schemas.values());
+    indexes.set(schemas, index);
+  }
+  return index;
+}
+
+function buildIndex(schemas: Iterable<ResolvedSchema>): DetectionIndex {
   const byProduct = new Map<string, ResolvedSchema[]>();
+  const byUniqueName = new Map<string, string[]>();
+  const byMarker = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, name: string, product: string) => {
+    const list = map.get(name) ?? [];
+    if (!list.includes(product)) list.push(product);
+    map.set(name, list);
+  };
   for (const schema of schemas) {
     if (!schema.detect || schema.fragment) continue;
     const list = byProduct.get(schema.product) ?? [];
     list.push(schema);
     byProduct.set(schema.product, list);
+    for (const name of schema.detect.uniqueVariables ?? []) if (!isGenericName(name)) add(byUniqueName, name, schema.product);
+    for (const marker of schema.detect.markers ?? []) add(byMarker, marker, schema.product);
   }
-  const out: Detection[] = [];
-  for (const [product, profiles] of [...byProduct].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(...detectProduct(product, profiles, keys, siblings));
-  }
-  return out;
+  return { products: [...byProduct].sort(([a], [b]) => a.localeCompare(b)), byUniqueName, byMarker };
 }
 
 interface Candidate {
