@@ -4,7 +4,7 @@
 // alike and using LSP 3.17 itemDefaults too, computed by nothing (goal: within 2x). Both
 // clients declare completionList.itemDefaults, as VS Code does; envls is also measured for
 // a client without them, with the size of each answer on the wire. Requests alternate
-// between the servers, so that the machine's load affects all alike.
+// between the servers in rotating order, so that the machine's load affects all alike.
 // Medians of many repetitions in one run; no fixed sleeps, every wait is on a response.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -98,8 +98,10 @@ async function main() {
   asks.trivial = await prepare(servers.trivial, uri, text);
   // Requests alternate between the servers, so that a change in the machine's load affects all alike.
   const times = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
+  const names = Object.keys(servers);
   for (let i = 0; i < REPEAT; i++) {
-    for (const name of Object.keys(servers)) {
+    // Rotated, so that no server always goes first (or right after the same one).
+    for (const name of names.map((_, k) => names[(i + k) % names.length])) {
       const t = now();
       await asks[name]();
       times[name].push(now() - t);
