@@ -1,9 +1,10 @@
 // Completion benchmark (no test framework; part of `npm run bench`): the built
 // server's name list on an empty line of a 200-line .env bound to neosync/api,
 // against a trivial vscode-languageserver server answering as many items, shaped
-// alike, computed by nothing (goal: within 2x). Both clients declare LSP 3.17
-// completionList.itemDefaults, as VS Code does; envls is also measured for a
-// client without them, with the size of each answer on the wire.
+// alike and using LSP 3.17 itemDefaults too, computed by nothing (goal: within 2x). Both
+// clients declare completionList.itemDefaults, as VS Code does; envls is also measured for
+// a client without them, with the size of each answer on the wire. Requests alternate
+// between the servers in rotating order, so that the machine's load affects all alike.
 // Medians of many repetitions in one run; no fixed sleeps, every wait is on a response.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordTarget } from './targets.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(repoRoot, 'package.json'));
@@ -41,11 +43,12 @@ async function buildTrivialServer(itemCount) {
     const connection = createConnection(ProposedFeatures.all);
     const documents = new TextDocuments(TextDocument);
     connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, completionProvider: { resolveProvider: true } } }));
-    // What a server that does nothing sends: every item whole, its range and data included.
-    connection.onCompletion((params) => ({ isIncomplete: false, items: Array.from({ length: ITEMS }, (_, i) => ({
-      label: 'VARIABLE_NAME_' + i, kind: 6, detail: 'string · default something', sortText: '1VARIABLE_NAME_' + i,
-      textEdit: { range: { start: params.position, end: params.position }, newText: 'VARIABLE_NAME_' + i + '=$0' }, insertTextFormat: 2,
-      data: { context: 'name', uri: params.textDocument.uri } })) }));
+    // What a server that does nothing sends, shaped as envls's answer to a client with LSP 3.17
+    // itemDefaults: the shared range, format and data once in itemDefaults, each item its own text.
+    connection.onCompletion((params) => ({ isIncomplete: false,
+      itemDefaults: { editRange: { start: params.position, end: params.position }, insertTextFormat: 2, data: { context: 'name', uri: params.textDocument.uri } },
+      items: Array.from({ length: ITEMS }, (_, i) => ({
+        label: 'VARIABLE_NAME_' + i, kind: 6, detail: 'string · default something', sortText: '1VARIABLE_NAME_' + i, textEditText: 'VARIABLE_NAME_' + i + '=$0' })) }));
     documents.listen(connection);
     connection.listen();
   `);
@@ -70,38 +73,49 @@ async function start(serverPath, itemDefaults) {
   return { connection, stop: () => { child.kill(); connection.dispose(); } };
 }
 
-/** Median round trip of a completion at the last line, and the answer. */
-async function measure(server, uri, text) {
+/** The completion request at the last line of `text` (opened first), warmed up. */
+async function prepare(server, uri, text) {
   const line = text.split('\n').length - 2;
   server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dotenv', version: 1, text } });
   const ask = () => server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 0 } });
   for (let i = 0; i < 30; i++) await ask();
-  const times = [];
-  for (let i = 0; i < REPEAT; i++) {
-    const t = now();
-    await ask();
-    times.push(now() - t);
-  }
-  return { ms: median(times), answer: await ask() };
+  return ask;
 }
 
 async function main() {
   const text = generate(200);
   const uri = 'file:///bench/.env';
   const rows = [];
-  const answers = {};
-  for (const [name, defaults] of [['envls, client with itemDefaults', ITEM_DEFAULTS], ['envls, client without itemDefaults', undefined]]) {
-    const envls = await start(join(repoRoot, 'dist/server.js'), defaults);
-    answers[name] = await measure(envls, uri, text);
-    envls.stop();
+  const contenders = [['envls, client with itemDefaults', ITEM_DEFAULTS], ['envls, client without itemDefaults', undefined]];
+  const servers = {};
+  const asks = {};
+  for (const [name, defaults] of contenders) {
+    servers[name] = await start(join(repoRoot, 'dist/server.js'), defaults);
+    asks[name] = await prepare(servers[name], uri, text);
   }
-  const itemCount = answers['envls, client with itemDefaults'].answer.items.length;
-  const trivial = await start(await buildTrivialServer(itemCount), ITEM_DEFAULTS);
-  const reference = await measure(trivial, uri, text);
-  trivial.stop();
+  const itemCount = (await asks[contenders[0][0]]()).items.length;
+  servers.trivial = await start(await buildTrivialServer(itemCount), ITEM_DEFAULTS);
+  asks.trivial = await prepare(servers.trivial, uri, text);
+  // Requests alternate between the servers, so that a change in the machine's load affects all alike.
+  const times = Object.fromEntries(Object.keys(servers).map((name) => [name, []]));
+  const names = Object.keys(servers);
+  for (let i = 0; i < REPEAT; i++) {
+    // Rotated, so that no server always goes first (or right after the same one).
+    for (const name of names.map((_, k) => names[(i + k) % names.length])) {
+      const t = now();
+      await asks[name]();
+      times[name].push(now() - t);
+    }
+  }
+  const answers = {};
+  for (const [name] of contenders) answers[name] = { ms: median(times[name]), answer: await asks[name]() };
+  const reference = { ms: median(times.trivial), answer: await asks.trivial() };
+  for (const server of Object.values(servers)) server.stop();
   for (const [name, { ms, answer }] of Object.entries(answers)) {
     rows.push([`${name} vs trivial`, ms, reference.ms, ms / reference.ms, JSON.stringify(answer).length, '≤ 2']);
   }
+  const { ms } = answers['envls, client with itemDefaults'];
+  recordTarget(`completion of ${itemCount} items (itemDefaults)`, ms / reference.ms, 2, `trivial server, ${itemCount} items`);
   console.log(`\nCompletion of ${itemCount} names on an empty line (200-line .env, neosync/api) vs a trivial server answering ${itemCount} items (${JSON.stringify(reference.answer).length} bytes), medians of ${REPEAT}:`);
   console.log('measure'.padEnd(48), 'envls ms'.padStart(9), 'ref ms'.padStart(9), 'ratio'.padStart(7), 'bytes'.padStart(8), ' goal');
   for (const [name, a, b, r, bytes, goal] of rows) console.log(name.padEnd(48), a.toFixed(3).padStart(9), b.toFixed(3).padStart(9), r.toFixed(2).padStart(7), String(bytes).padStart(8), ` ${goal}`);

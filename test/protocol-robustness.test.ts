@@ -104,6 +104,42 @@ describe('lifecycle', () => {
     assert.ok(error instanceof ResponseError, `an error, got ${JSON.stringify(error)}`);
     assert.equal(error.code, -32600);
   });
+
+  // Navigation and envls's own requests were registered outside the lifecycle: they answered anyway.
+  const position = { line: 0, character: 0 };
+  const outsideLifecycle: [string, (uri: string) => unknown][] = [
+    ['textDocument/definition', (uri) => ({ textDocument: { uri }, position })],
+    ['textDocument/references', (uri) => ({ textDocument: { uri }, position, context: { includeDeclaration: true } })],
+    ['textDocument/documentHighlight', (uri) => ({ textDocument: { uri }, position })],
+    ['textDocument/prepareRename', (uri) => ({ textDocument: { uri }, position })],
+    ['textDocument/rename', (uri) => ({ textDocument: { uri }, position, newName: 'B' })],
+    ['workspace/symbol', () => ({ query: '' })],
+    ['envls/cloakRanges', (uri) => ({ textDocument: { uri } })],
+    ['envls/schemas', () => ({})],
+  ];
+  const refusalOf = (client: Client, method: string, params: unknown) => client.request(method, params).then((result) => result, (e: unknown) => e);
+
+  test('navigation and envls requests before initialize are refused with ServerNotInitialized', async () => {
+    const client = await server({ uninitialized: true });
+    for (const [method, params] of outsideLifecycle) {
+      const error = await refusalOf(client, method, params('file:///x.env'));
+      assert.ok(error instanceof ResponseError, `${method}: an error, got ${JSON.stringify(error)}`);
+      assert.equal(error.code, -32002, method);
+    }
+  });
+
+  test('navigation and envls requests after shutdown are refused with InvalidRequest', async () => {
+    const client = await server();
+    const uri = pathToFileURL(join(dir, 'navigation-after-shutdown.env')).toString();
+    await client.open(uri, 'A=1\nB=${A}\n');
+    assert.ok(!((await refusalOf(client, 'textDocument/definition', outsideLifecycle[0][1](uri))) instanceof ResponseError), 'answered while running');
+    await client.request('shutdown', undefined);
+    for (const [method, params] of outsideLifecycle) {
+      const error = await refusalOf(client, method, params(uri));
+      assert.ok(error instanceof ResponseError, `${method}: an error, got ${JSON.stringify(error)}`);
+      assert.equal(error.code, -32600, method);
+    }
+  });
 });
 
 describe('stale fixes', () => {

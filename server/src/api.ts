@@ -15,11 +15,12 @@ import { parseComposeEnv } from './service/parser/compose';
 import { ruleDocsUrl } from './service/rules/docs';
 import { ALL_CODES } from './service/rules/registry';
 import { invalidSchemaDiagnostics } from './service/schema/invalidSchema';
-import type { ValidationSettings } from './service/validate';
+import type { Rule } from './service/rules/rule';
+import type { RuleFailure, ValidationSettings } from './service/validate';
 import { bindingInputFor } from './node/bindFile';
 import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
-import { shownPath } from './node/shownPath';
+import { shownPaths } from './node/shownPath';
 import { CheckProjects } from './node/checkProjects';
 import { diffEnv, isSameEnv } from './service/project/diff';
 import { keysOfOtherLayers } from './service/project/context';
@@ -162,17 +163,40 @@ export function composeRefusals(text: string): { line: number; message: string }
     .map((p) => ({ line: p.line + 1, message: p.message }));
 }
 
+/**
+ * Testing only, not in the public types: rules run after the declared ones (one that throws, to
+ * test rule isolation) and where rule failures go instead of stderr.
+ */
+interface TestingOptions {
+  extraRules?: readonly Rule[];
+  onRuleFailure?: (line: string) => void;
+}
+
+/**
+ * A rule that threw is a bug in envls: its code and stack (never a value: the stack is redacted)
+ * go to stderr, and the check goes on; the file also gets an internalError problem.
+ */
+function reportRuleFailures(failures: readonly RuleFailure[], options: TestingOptions, file?: string): void {
+  for (const { code, stack } of failures) {
+    const line = `envls: rule ${code} failed${file ? ` on ${file}` : ''}: ${stack}`;
+    if (options.onRuleFailure) options.onRuleFailure(line);
+    else process.stderr.write(`${line}\n`);
+  }
+}
+
 /** Checks one text in memory (no file is read: detection sees no marker files). */
 export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix' | 'onFile' | 'schemaFiles' | 'project'> = {}): Problem[] {
   const store = new SchemaStore();
   const bind = bindingInputFor(undefined, store, { cliIds: options.schemas ?? [], detect: options.detect });
-  return analyze(text, bind, settingsOf(options)).diagnostics.map(toProblem);
+  const analysis = analyze(text, bind, settingsOf(options));
+  reportRuleFailures(analysis.ruleFailures, options as TestingOptions);
+  return analysis.diagnostics.map(toProblem);
 }
 
 /** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
 export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const shown = (path: string) => shownPath(path, cwd, paths);
+  const shown = shownPaths(cwd, paths);
   const store = new SchemaStore();
   store.load((options.schemaFiles ?? []).map((file) => resolve(cwd, file)));
   // Marker-file detection lists each file's folder: the walk's own listings answer most of them.
@@ -238,6 +262,7 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
       }
     }
     const { binding, diagnostics } = analysis;
+    reportRuleFailures(analysis.ruleFailures, options as TestingOptions, shown(path));
     add({
       file: shown(path),
       path,
@@ -332,8 +357,8 @@ export function sync(options: SyncOptions = {}): SyncResult {
   return { from, to, added: plan.added, before, after: plan.text, startLine: plan.startLine + 1, written };
 }
 
-function settingsOf(options: Pick<CheckOptions, 'styleRules' | 'unknownVariables' | 'severities'>): ValidationSettings {
-  return { styleRules: options.styleRules, unknownVariables: options.unknownVariables, severities: options.severities };
+function settingsOf(options: Pick<CheckOptions, 'styleRules' | 'unknownVariables' | 'severities'> & TestingOptions): ValidationSettings {
+  return { styleRules: options.styleRules, unknownVariables: options.unknownVariables, severities: options.severities, extraRules: options.extraRules };
 }
 
 function toProblem(d: Diagnostic): Problem {

@@ -13,6 +13,7 @@ import { createConnection as createServerConnection, ProposedFeatures } from 'vs
 import { nodeRuntime } from '../../server/src/node/runtime';
 import { startServer as startInProcess } from '../../server/src/protocol/startServer';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Rule } from '../../server/src/service/rules/rule';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
@@ -58,6 +59,8 @@ export interface StartOptions {
    * (the default comes from ENVLS_TEST_IN_PROCESS=1, so a whole file can run either way).
    */
   inProcess?: boolean;
+  /** In-process only: rules the server runs after the declared ones (Runtime.extraRules, e.g. one that throws). */
+  extraRules?: readonly Rule[];
 }
 
 interface Transport {
@@ -87,12 +90,12 @@ function spawned(): Transport {
 }
 
 /** startServer (the same code as dist/server.js) over two in-memory streams: a real JSON-RPC connection, no process. */
-function inProcess(): Transport {
+function inProcess(extraRules?: readonly Rule[]): Transport {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   // A MessageReader, not a stream: vscode-languageserver would exit the process when a stream ends.
   const serverConnection = createServerConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startInProcess(serverConnection, nodeRuntime());
+  startInProcess(serverConnection, extraRules ? { ...nodeRuntime(), extraRules } : nodeRuntime());
   serverConnection.listen();
   return {
     reader: new StreamMessageReader(toClient),
@@ -108,7 +111,8 @@ function inProcess(): Transport {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<Client> {
-  const transport = (options.inProcess ?? process.env.ENVLS_TEST_IN_PROCESS === '1') ? inProcess() : spawned();
+  if (options.extraRules && options.inProcess === false) throw new Error('extraRules needs the in-process server');
+  const transport = (options.extraRules || (options.inProcess ?? process.env.ENVLS_TEST_IN_PROCESS === '1')) ? inProcess(options.extraRules) : spawned();
   const connection = createMessageConnection(transport.reader, transport.writer);
   const logs: string[] = [];
   const published: PublishDiagnosticsParams[] = [];

@@ -42,7 +42,7 @@ export function bindingInputFor(filePath: string | undefined, store: SchemaStore
               siblingFiles: filePath ? listDirectory(dirname(filePath)) : [],
               dependencies: filePath ? appDependencies(dirname(filePath), listDirectory, options.workspaceFolder) : [],
             },
-            store.available.values(),
+            store.available,
           ),
   });
 }

@@ -6,20 +6,30 @@
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
-/** `file` is absolute, as found from `args` (the command line's paths, folders and globs) in `cwd`. */
-export function shownPath(file: string, cwd: string, args: readonly string[]): string {
-  for (const arg of args.length > 0 ? args : ['.']) {
-    const typedRoot = picomatch.scan(arg).isGlob ? picomatch.scan(arg).base || '.' : arg;
+/**
+ * The shown path of each file found from `args` (the command line's paths, folders and globs)
+ * in `cwd`; files are absolute. Each argument's root is worked out once per command line.
+ */
+export function shownPaths(cwd: string, args: readonly string[]): (file: string) => string {
+  const roots = (args.length > 0 ? args : ['.']).map((arg) => {
+    const scanned = picomatch.scan(arg);
+    const typedRoot = scanned.isGlob ? scanned.base || '.' : arg;
     const root = resolve(cwd, typedRoot);
-    if (file === root) return arg;
-    if (file.startsWith(root.endsWith(sep) ? root : root + sep)) {
-      const rest = relative(root, file);
-      // `.` found a file below the working folder: print it as `sub/.env`, as relative paths always were.
-      if (typedRoot === '.') return rest;
-      return typedRoot.endsWith('/') || typedRoot.endsWith(sep) ? typedRoot + rest : `${typedRoot}${sep}${rest}`;
+    return { arg, typedRoot, root, prefix: root.endsWith(sep) ? root : root + sep };
+  });
+  return (file) => {
+    for (const { arg, typedRoot, root, prefix } of roots) {
+      if (file === root) return arg;
+      if (file.startsWith(prefix)) {
+        // Both are resolved paths: the part after the root is what relative() gives, without its cost per file.
+        const rest = file.slice(prefix.length);
+        // `.` found a file below the working folder: print it as `sub/.env`, as relative paths always were.
+        if (typedRoot === '.') return rest;
+        return typedRoot.endsWith('/') || typedRoot.endsWith(sep) ? typedRoot + rest : `${typedRoot}${sep}${rest}`;
+      }
     }
-  }
-  return relative(cwd, file) || file;
+    return relative(cwd, file) || file;
+  };
 }
 
 /** "3 errors, 2 warnings in 4 files". */

@@ -11,7 +11,8 @@ import { cloakRanges, readCloakMode } from '../service/cloak';
 import { builtinSchemaFiles } from '../service/schema/builtin';
 import type { ResolvedSchema } from '../service/schema/types';
 import { schemaCatalog, type SchemaInfo } from '../service/schemaCatalog';
-import { guard, type Logger } from './guard';
+import type { Logger } from './guard';
+import type { Lifecycle } from './lifecycle';
 
 export const CLOAK_RANGES_METHOD = 'envls/cloakRanges';
 export const SCHEMAS_METHOD = 'envls/schemas';
@@ -33,13 +34,15 @@ export interface ClientRequestSources {
   analysisOf(uri: string): { version: number; analysis: Analysis } | undefined;
   availableSchemas(): ReadonlyMap<string, ResolvedSchema>;
   log: Logger;
+  /** Refuses requests before initialize and after shutdown, and isolates the handlers. */
+  lifecycle: Lifecycle;
 }
 
 export function registerClientRequests(connection: Connection, sources: ClientRequestSources): void {
-  const { log } = sources;
+  const { lifecycle } = sources;
   connection.onRequest(
     CLOAK_RANGES_METHOD,
-    guard(log, 'cloakRanges', null as CloakRangesResult | null, (params: CloakRangesParams): CloakRangesResult | null => {
+    lifecycle.request('cloakRanges', null as CloakRangesResult | null, (params: CloakRangesParams): CloakRangesResult | null => {
       const open = sources.analysisOf(params.textDocument.uri);
       if (!open) return null;
       const { doc, schemaSet } = open.analysis;
@@ -48,6 +51,6 @@ export function registerClientRequests(connection: Connection, sources: ClientRe
   );
   connection.onRequest(
     SCHEMAS_METHOD,
-    guard(log, 'schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinSchemaFiles)),
+    lifecycle.request('schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinSchemaFiles)),
   );
 }

@@ -30,6 +30,8 @@ export class OpenDocuments {
   /** Per URI: `version:generation` last published, and the binding notice last sent. */
   private readonly published = new Map<string, string>();
   private readonly bindings = new Map<string, string>();
+  /** Per URI: the version whose rule failures were logged (a settings change re-analyses the same version). */
+  private readonly failuresLogged = new Map<string, number>();
   private pass = 0;
 
   constructor(
@@ -52,6 +54,7 @@ export class OpenDocuments {
         this.analyses.delete(uri);
         this.published.delete(uri);
         this.bindings.delete(uri);
+        this.failuresLogged.delete(uri);
         settle(log, 'clearing diagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
         if (workspace.project.closed(uri)) void this.revalidateAll();
       }),
@@ -85,7 +88,9 @@ export class OpenDocuments {
     const cached = this.analyses.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === generation && cached.stamp === stamp) return cached;
     const project = this.workspace.project.contextOf(document.uri);
-    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), this.workspace.validationSettings, project, this.workspace.dialectFor(document.uri));
+    const settings = this.runtime.extraRules ? { ...this.workspace.validationSettings, extraRules: this.runtime.extraRules } : this.workspace.validationSettings;
+    const analysis = analyze(document.getText(), this.workspace.bindingFor(document.uri), settings, project, this.workspace.dialectFor(document.uri));
+    this.logRuleFailures(document, analysis);
     // Quick fixes are computed for this version: the version travels with them (versionedEdits.ts).
     for (const diagnostic of analysis.diagnostics) {
       if (diagnostic.data && typeof diagnostic.data === 'object') (diagnostic.data as { version?: number }).version = document.version;
@@ -93,6 +98,13 @@ export class OpenDocuments {
     const entry = { version: document.version, generation, stamp, analysis, project };
     this.analyses.set(document.uri, entry);
     return entry;
+  }
+
+  /** A rule that threw: its code and (value-free) stack go to the log, once per document version. */
+  private logRuleFailures(document: TextDocument, analysis: Analysis): void {
+    if (analysis.ruleFailures.length === 0 || this.failuresLogged.get(document.uri) === document.version) return;
+    this.failuresLogged.set(document.uri, document.version);
+    for (const { code, stack } of analysis.ruleFailures) this.log(`envls: rule ${code} failed on ${document.uri} (version ${document.version}): ${stack}`);
   }
 
   /** Re-checks every open document, one per turn of the event loop; a newer pass replaces this one. */

@@ -21,6 +21,8 @@ import type { Logger } from './guard';
 
 export interface NavigationHost {
   log: Logger;
+  /** The lifecycle's answer instead of a result (before initialize, after shutdown), as for every request. */
+  refusal(): ResponseError<void> | undefined;
   /** An open env document, analysed at its current version. */
   document(uri: string): NavDocument | undefined;
   /** Every open env document (workspace symbols). */
@@ -47,28 +49,28 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   };
 
   connection.onDefinition(
-    isolate(host.log, 'definition', null, (params) => {
+    isolate(host, 'definition', null, (params) => {
       const documents = documentsFrom(params.textDocument.uri);
       return documents ? definitionsAt(documents, params.position) : null;
     }),
   );
 
   connection.onReferences(
-    isolate(host.log, 'references', null, (params) => {
+    isolate(host, 'references', null, (params) => {
       const documents = documentsFrom(params.textDocument.uri);
       return documents ? referencesAt(documents, params.position, params.context.includeDeclaration) : null;
     }),
   );
 
   connection.onDocumentHighlight(
-    isolate(host.log, 'documentHighlight', null, (params) => {
+    isolate(host, 'documentHighlight', null, (params) => {
       const document = host.document(params.textDocument.uri);
       return document ? highlightsAt(document.doc, params.position) : null;
     }),
   );
 
   connection.onPrepareRename(
-    isolate(host.log, 'prepareRename', null, (params) => {
+    isolate(host, 'prepareRename', null, (params) => {
       const document = host.document(params.textDocument.uri);
       if (!document) return null;
       const prepared = prepareRenameAt(document.doc, params.position);
@@ -78,7 +80,7 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   );
 
   connection.onRenameRequest(
-    isolate(host.log, 'rename', null, (params) => {
+    isolate(host, 'rename', null, (params) => {
       const documents = documentsFrom(params.textDocument.uri);
       if (!documents) return null;
       const edit = renameAt(documents, params.position, params.newName, { documentChanges });
@@ -88,7 +90,7 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   );
 
   connection.onWorkspaceSymbol(
-    isolate(host.log, 'workspaceSymbol', [], (params) => workspaceSymbols(host.openDocuments(), params.query)),
+    isolate(host, 'workspaceSymbol', [], (params) => workspaceSymbols(host.openDocuments(), params.query)),
   );
 
   return {
@@ -107,9 +109,12 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   };
 }
 
-/** guard(), letting a ResponseError through: it is the answer, not a failure. */
-function isolate<A extends unknown[], R>(log: Logger, name: string, fallback: R, handler: (...args: A) => R): (...args: A) => R {
-  return (...args: A): R => {
+/** The lifecycle's refusal, else guard() letting a ResponseError through: it is the answer, not a failure. */
+function isolate<A extends unknown[], R>(host: NavigationHost, name: string, fallback: R, handler: (...args: A) => R): (...args: A) => R | ResponseError<void> {
+  const { log } = host;
+  return (...args: A): R | ResponseError<void> => {
+    const refusal = host.refusal();
+    if (refusal) return refusal;
     try {
       return handler(...args);
     } catch (error) {

@@ -4,6 +4,8 @@
  * the names beside a file for detection) and a way to let queued messages through.
  * node/runtime.ts is the Node implementation.
  */
+import type { Rule } from '../service/rules/rule';
+
 export interface FileAccess {
   /** The text of a file; throws when it cannot be read. */
   readText(path: string): string;
@@ -15,6 +17,11 @@ export interface FileAccess {
 
 export interface Runtime {
   files: FileAccess;
+  /**
+   * Testing only (the in-process test harness): rules run after the declared ones, e.g. one
+   * that throws, to test rule isolation end to end. The Node runtime never sets it.
+   */
+  extraRules?: readonly Rule[];
   /** Resolves after pending I/O callbacks ran (setImmediate on Node): long passes yield to requests. */
   yieldToEvents(): Promise<void>;
 }

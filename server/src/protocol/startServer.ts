@@ -45,6 +45,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: documents.analysisOf(document).doc });
   const navigation = registerNavigation(connection, {
     log,
+    refusal: () => lifecycle.refusal(),
     document: (uri) => {
       const document = documents.get(uri);
       return document ? navigationDocument(document) : undefined;
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
     },
     availableSchemas: () => workspace.availableSchemas,
     log,
+    lifecycle,
   });
   connection.onInitialized(lifecycle.notification('initialized', () => workspace.initialized()));
   connection.onShutdown(() => lifecycle.shutdown());

@@ -25,6 +25,8 @@ export interface ValidationSettings {
   styleRules?: boolean;
   /** Report every unknown name, not only near-misses of known ones. */
   unknownVariables?: boolean;
+  /** Testing only: rules run after the declared ones (a rule that throws, to test rule isolation end to end). */
+  extraRules?: readonly Rule[];
 }
 
 export interface ValidationInput {
@@ -87,6 +89,7 @@ export function validate(input: ValidationInput, rules: readonly Rule[] = ALL_RU
 /** `rules` is for tests (a rule that throws); everything else runs ALL_RULES. */
 export function validateDocument(input: ValidationInput, rules: readonly Rule[] = ALL_RULES): ValidationResult {
   const { doc, settings } = input;
+  if (settings?.extraRules?.length) rules = [...rules, ...settings.extraRules];
   const schemas = input.schemas ?? [];
   const certainty = input.certainty ?? (schemas.length > 0 ? 'explicit' : 'none');
   const suppressions = collectSuppressions(doc);

@@ -52,24 +52,35 @@ export function isGenericName(name: string): boolean {
   return GENERIC.has(name) || GENERIC_PREFIXES.some((p) => name.startsWith(p));
 }
 
-export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedSchema>): Detection[] {
+/**
+ * `schemas`: the available schemas; given as their map (as the binding has them), the products'
+ * detection evidence is indexed once per map, and a file without any (most files of a large run)
+ * costs one lookup per key.
+ */
+export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedSchema> | ReadonlyMap<string, ResolvedSchema>): Detection[] {
+  const index = schemas instanceof Map ? indexOf(schemas) : buildIndex(schemas as Iterable<ResolvedSchema>);
   const keys = new Set(input.keys);
-  const siblings = new Set(input.siblingFiles.map((f) => f.replace(/^.*[\\/]/, '')));
-  const byProduct = new Map<string, ResolvedSchema[]>();
-  for (const schema of schemas) {
-    if (!schema.detect || schema.fragment) continue;
-    const list = byProduct.get(schema.product) ?? [];
-    list.push(schema);
-    byProduct.set(schema.product, list);
+  // Sibling files matter only as markers: only those are kept (a folder may hold thousands of files).
+  const siblings = new Set<string>();
+  for (const file of index.byMarker.size === 0 ? [] : input.siblingFiles) {
+    const name = file.includes('/') || file.includes('\\') ? file.replace(/^.*[\\/]/, '') : file;
+    if (index.byMarker.has(name)) siblings.add(name);
   }
+  // Without a unique name or a marker file, detectProduct finds nothing.
+  const withEvidence = new Set<string>();
+  for (const key of keys) for (const product of index.byUniqueName.get(key) ?? []) withEvidence.add(product);
+  for (const file of siblings) for (const product of index.byMarker.get(file) ?? []) withEvidence.add(product);
+  const dependencies = input.dependencies ?? [];
+  if (withEvidence.size === 0 && dependencies.length === 0) return [];
   const out: Detection[] = [];
   const byName: Detection[] = [];
-  for (const [product, profiles] of [...byProduct].sort(([a], [b]) => a.localeCompare(b))) {
-    const declared = detectFromManifests(profiles, input.dependencies ?? []);
+  for (const [product, profiles] of index.products) {
+    const declared = dependencies.length > 0 ? detectFromManifests(profiles, dependencies) : [];
     if (declared.length > 0) {
       out.push(...declared);
       continue;
     }
+    if (!withEvidence.has(product)) continue;
     const found = detectProduct(product, profiles, keys, siblings);
     // A catalog service found by names alone counts only when confident: one shared-looking
     // name (SMTP_HOST) must not bind it, nor lower the certainty of a product found beside it.
@@ -77,6 +88,46 @@ export function detectSchemas(input: DetectionInput, schemas: Iterable<ResolvedS
     else out.push(...found);
   }
   return [...out, ...byName];
+}
+
+interface DetectionIndex {
+  /** Detectable profiles by product, products sorted. */
+  products: [string, ResolvedSchema[]][];
+  /** Products by a unique (non-generic) variable name of one of their profiles. */
+  byUniqueName: Map<string, string[]>;
+  /** Products by a marker file name of one of their profiles. */
+  byMarker: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<ReadonlyMap<string, ResolvedSchema>, DetectionIndex>();
+
+function indexOf(schemas: ReadonlyMap<string, ResolvedSchema>): DetectionIndex {
+  let index = indexes.get(schemas);
+  if (!index) {
+    index = buildIndex(schemas.values());
+    indexes.set(schemas, index);
+  }
+  return index;
+}
+
+function buildIndex(schemas: Iterable<ResolvedSchema>): DetectionIndex {
+  const byProduct = new Map<string, ResolvedSchema[]>();
+  const byUniqueName = new Map<string, string[]>();
+  const byMarker = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, name: string, product: string) => {
+    const list = map.get(name) ?? [];
+    if (!list.includes(product)) list.push(product);
+    map.set(name, list);
+  };
+  for (const schema of schemas) {
+    if (!schema.detect || schema.fragment) continue;
+    const list = byProduct.get(schema.product) ?? [];
+    list.push(schema);
+    byProduct.set(schema.product, list);
+    for (const name of schema.detect.uniqueVariables ?? []) if (!isGenericName(name)) add(byUniqueName, name, schema.product);
+    for (const marker of schema.detect.markers ?? []) add(byMarker, marker, schema.product);
+  }
+  return { products: [...byProduct].sort(([a], [b]) => a.localeCompare(b)), byUniqueName, byMarker };
 }
 
 /**
