@@ -17,14 +17,9 @@ import type { Cloaking } from './cloak';
 import { statusDetail, statusText } from './schemaChoice';
 import type { BindingNotice } from '../../server/src/protocol/bindingNotice';
 
-export interface SchemaInfo {
-  id: string;
-  title: string;
-  product: string;
-  description?: string;
-  documentation?: string;
-  fragment: boolean;
-}
+/** The `envls/schemas` answer's items, typed once by the server. */
+import type { SchemaInfo } from '../../server/src/service/schemaCatalog';
+export type { SchemaInfo };
 
 export class SchemaStatus implements Disposable {
   readonly bindings = new Map<string, BindingNotice>();
