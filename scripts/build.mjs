@@ -54,7 +54,7 @@ async function composeBuiltinSchemas() {
         contents: `import { builtinSchemaFiles } from './builtin';
           import { composeSchemas } from './compose';
           import { toSnapshot } from './snapshot';
-          const { schemas, problems } = composeSchemas(builtinSchemaFiles);
+          const { schemas, problems } = composeSchemas(builtinSchemaFiles());
           module.exports = { problems, snapshot: toSnapshot(schemas) };`,
       },
     });

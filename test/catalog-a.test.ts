@@ -23,7 +23,7 @@ const texts = new Map(ids.map((id) => [id, readFileSync(path.join(catalogDir, `$
 const files = ids.map((id) => ({ origin: `builtin:${id}`, json: JSON.parse(texts.get(id)!) as { id: string } }));
 
 function composed(): Map<string, ResolvedSchema> {
-  const { schemas, problems } = composeSchemas([...builtinSchemaFiles.filter((f) => !ids.includes((f.json as { id: string }).id)), ...files]);
+  const { schemas, problems } = composeSchemas([...builtinSchemaFiles().filter((f) => !ids.includes((f.json as { id: string }).id)), ...files]);
   assert.deepEqual(problems, []);
   return schemas;
 }

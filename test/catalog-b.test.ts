@@ -42,11 +42,11 @@ test('each catalog file is named after its id and passes validateSchemaText', ()
 });
 
 test('catalog files compose with the builtin fragments without problems', () => {
-  const builtinIds = new Set(builtinSchemaFiles.map((f) => (f.json as { id: string }).id));
+  const builtinIds = new Set(builtinSchemaFiles().map((f) => (f.json as { id: string }).id));
   const own: SchemaSource[] = [...files.values()]
     .filter((json) => !builtinIds.has(json.id)) // once the coordinator registers them, builtin.ts holds them already
     .map((json) => ({ origin: `builtin:${json.id}`, json }));
-  const { schemas, problems } = composeSchemas([...builtinSchemaFiles, ...own]);
+  const { schemas, problems } = composeSchemas([...builtinSchemaFiles(), ...own]);
   assert.deepEqual(problems, []);
   for (const id of ids) {
     const schema = schemas.get(id);
@@ -85,7 +85,7 @@ test('every catalog schema declares the manifest packages that imply it', () => 
 test('Auth.js: v5 requires AUTH_SECRET and reads the v4 names as aliases; v4 makes NEXTAUTH_SECRET canonical', () => {
   const own: SchemaSource[] = [...files.values()].map((json) => ({ origin: `builtin:${json.id}`, json }));
   const builtinIds = new Set(ids);
-  const { schemas } = composeSchemas([...builtinSchemaFiles.filter((f) => !builtinIds.has((f.json as { id: string }).id)), ...own]);
+  const { schemas } = composeSchemas([...builtinSchemaFiles().filter((f) => !builtinIds.has((f.json as { id: string }).id)), ...own]);
   const v5 = schemas.get('authjs-v5')!;
   const secret = v5.byName.get('AUTH_SECRET')!;
   assert.ok(secret.required, 'AUTH_SECRET required in v5');
@@ -108,7 +108,7 @@ const HINT = 4;
 function composedCatalog() {
   const own: SchemaSource[] = [...files.values()].map((json) => ({ origin: `builtin:${json.id}`, json }));
   const catalogIds = new Set(ids);
-  return composeSchemas([...builtinSchemaFiles.filter((f) => !catalogIds.has((f.json as { id: string }).id)), ...own]).schemas;
+  return composeSchemas([...builtinSchemaFiles().filter((f) => !catalogIds.has((f.json as { id: string }).id)), ...own]).schemas;
 }
 
 test('upstream example files bound to their catalog schemas give no error-severity diagnostic', () => {

@@ -68,7 +68,7 @@ test('an unknown mode reads as the default, so a typo never shows secrets', () =
 });
 
 test('schema catalog: every builtin schema, then the fragments marked, each with its documentation page', () => {
-  const catalog = schemaCatalog(builtinSchemas(), builtinSchemaFiles);
+  const catalog = schemaCatalog(builtinSchemas(), builtinSchemaFiles());
   const ids = catalog.map((s) => s.id);
   for (const id of builtinSchemas().keys()) assert.ok(ids.includes(id), id);
   const fragments = catalog.filter((s) => s.fragment).map((s) => s.id);

@@ -45,7 +45,7 @@ test('only a local file: URI has a path; others never throw', () => {
 });
 
 test('builtin schema snapshot: what the bundles load equals what composition gives', () => {
-  const { schemas, problems } = composeSchemas(builtinSchemaFiles);
+  const { schemas, problems } = composeSchemas(builtinSchemaFiles());
   assert.deepEqual(problems, []);
   const loaded = fromSnapshot(toSnapshot(schemas));
   assert.deepEqual(loaded, schemas);

@@ -41,7 +41,7 @@ test('no product unique name is generic, and none is known to another product', 
 
 test('a user schema cannot make generic names evidence', () => {
   const { schemas: withUser } = composeSchemas([
-    ...builtinSchemaFiles,
+    ...builtinSchemaFiles(),
     { origin: '/ws/x.json', json: { id: 'acme', title: 'Acme', product: 'Acme', variables: { PORT: { description: 'p' } }, detect: { uniqueVariables: ['PORT', 'DATABASE_URL'], minimumMatches: 1 } } },
   ]);
   assert.deepEqual(detectSchemas({ keys: ['PORT', 'DATABASE_URL'], siblingFiles: [] }, withUser.values()), []);

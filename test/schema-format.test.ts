@@ -21,7 +21,7 @@ function schemaFilesOnDisk(dir = schemasDir): string[] {
 }
 
 test('every schema file on disk is a builtin (none forgotten in builtin.ts)', () => {
-  const ids = new Set(builtinSchemaFiles.map((f) => (f.json as { id: string }).id));
+  const ids = new Set(builtinSchemaFiles().map((f) => (f.json as { id: string }).id));
   for (const file of schemaFilesOnDisk()) {
     const id = (JSON.parse(readFileSync(file, 'utf8')) as { id: string }).id;
     assert.ok(ids.has(id), `${path.relative(repoRoot, file)} (${id}) is not imported by builtin.ts`);
@@ -48,7 +48,7 @@ test('every builtin schema file passes validateSchemaText (text, as a user file 
 const CATALOG_IDS = ['anthropic', 'authjs-v4', 'authjs-v5', 'aws', 'django', 'docker-compose', 'laravel', 'nextjs', 'node', 'openai', 'opentelemetry', 'postgres', 'posthog', 'prisma', 'rails', 'redis', 's3', 'sentry', 'smtp', 'stripe', 'supabase', 'vite'];
 
 test('builtin schemas compose without problems; fragments are bindable by id, marked, and never detected', () => {
-  const { schemas, problems } = composeSchemas(builtinSchemaFiles);
+  const { schemas, problems } = composeSchemas(builtinSchemaFiles());
   assert.deepEqual(problems, []);
   assert.deepEqual([...schemas.keys()].sort(), [
     'authjs',
@@ -168,7 +168,7 @@ test('a broken user schema is skipped with problems; every other schema still co
   const broken = { origin: '/ws/broken.envls.json', json: { id: 'acme/broken', title: 'B', product: 'Acme', variables: { X: { description: 'x', type: 'nope' } } } };
   const unsafe = { origin: '/ws/unsafe.envls.json', json: { id: 'acme/unsafe', title: 'U', product: 'Acme', variables: { X: { description: 'x', constraints: { pattern: '(a)\\1' } } } } };
   const good = { origin: '/ws/good.envls.json', json: { id: 'acme/good', title: 'G', product: 'Acme', include: ['node-tls'], variables: { ACME_KEY: { description: 'k', type: 'secret' } } } };
-  const { schemas, problems } = composeSchemas([...builtinSchemaFiles, broken, unsafe, good]);
+  const { schemas, problems } = composeSchemas([...builtinSchemaFiles(), broken, unsafe, good]);
   assert.deepEqual(problems.map((p) => p.origin).sort(), ['/ws/broken.envls.json', '/ws/unsafe.envls.json']);
   assert.ok(!schemas.has('acme/broken') && !schemas.has('acme/unsafe'));
   assert.equal(schemas.size, builtinSchemas().size + 1);
@@ -181,7 +181,7 @@ test('a broken user schema is skipped with problems; every other schema still co
 test('include problems: unknown ref, cycles, a broken include, a bad canonical choice, a duplicate id', () => {
   const file = (id: string, extra: Record<string, unknown>) => ({ origin: `/ws/${id.replace('/', '_')}.json`, json: { id, title: id, product: 'Acme', ...extra } });
   const { schemas, problems } = composeSchemas([
-    ...builtinSchemaFiles,
+    ...builtinSchemaFiles(),
     file('acme/a', { include: ['acme/b'] }),
     file('acme/b', { include: ['acme/a'] }),
     file('acme/self', { include: ['acme/self'] }),
@@ -208,7 +208,7 @@ test('include problems: unknown ref, cycles, a broken include, a bad canonical c
 
 test('a redeclared variable overrides the fields it gives and keeps the others', () => {
   const { schemas, problems } = composeSchemas([
-    ...builtinSchemaFiles,
+    ...builtinSchemaFiles(),
     { origin: '/ws/x.json', json: { id: 'acme/x', title: 'X', product: 'Acme', section: 'Mine', include: ['authjs'], variables: { AUTH_SECRET: { description: 'Mine.', required: true } } } },
   ]);
   assert.deepEqual(problems, []);

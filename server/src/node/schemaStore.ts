@@ -32,7 +32,7 @@ export class SchemaStore {
       this.schemas = builtinSchemas();
       return [];
     }
-    const files: { origin: string; json: unknown }[] = [...builtinSchemaFiles];
+    const files: { origin: string; json: unknown }[] = [...builtinSchemaFiles()];
     for (const path of userFiles) {
       let text: string;
       try {

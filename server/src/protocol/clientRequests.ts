@@ -51,6 +51,6 @@ export function registerClientRequests(connection: Connection, sources: ClientRe
   );
   connection.onRequest(
     SCHEMAS_METHOD,
-    lifecycle.request('schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinSchemaFiles)),
+    lifecycle.request('schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinSchemaFiles())),
   );
 }

@@ -1,71 +1,42 @@
 /**
- * The schemas shipped with envls. Imported as JSON modules so esbuild bundles them
- * (no file system access at run time). Add a new file here and in the list below.
+ * The schemas shipped with envls. Required as JSON modules so esbuild bundles them
+ * (no file system access at run time); the `require` calls sit inside functions, so the
+ * bundles evaluate the raw files only when a user schema file must be composed with them
+ * (the composed builtins come from the build-time snapshot). Add a new file in the lists below.
  */
-import authjs from '../../../../schemas/fragments/authjs.json';
-import nodeTls from '../../../../schemas/fragments/node-tls.json';
-import otel from '../../../../schemas/fragments/otel.json';
-import neosyncApi from '../../../../schemas/neosync/api.json';
-import neosyncMigrations from '../../../../schemas/neosync/migrations.json';
-import neosyncApp from '../../../../schemas/neosync/app.json';
-import neosyncWorker from '../../../../schemas/neosync/worker.json';
-import neosyncCli from '../../../../schemas/neosync/cli.json';
-import fluxApp from '../../../../schemas/flux/app.json';
-import fluxCli from '../../../../schemas/flux/cli.json';
-import fluxPostgrest from '../../../../schemas/flux/postgrest.json';
-import flux from '../../../../schemas/flux/flux.json';
-import flagsmithApi from '../../../../schemas/flagsmith/api.json';
-import flagsmithFrontend from '../../../../schemas/flagsmith/frontend.json';
-import flagsmith from '../../../../schemas/flagsmith/flagsmith.json';
-import catalogAnthropic from '../../../../schemas/catalog/anthropic.json';
-import catalogAuthjsV4 from '../../../../schemas/catalog/authjs-v4.json';
-import catalogAuthjsV5 from '../../../../schemas/catalog/authjs-v5.json';
-import catalogAws from '../../../../schemas/catalog/aws.json';
-import catalogDjango from '../../../../schemas/catalog/django.json';
-import catalogDockerCompose from '../../../../schemas/catalog/docker-compose.json';
-import catalogLaravel from '../../../../schemas/catalog/laravel.json';
-import catalogNextjs from '../../../../schemas/catalog/nextjs.json';
-import catalogNode from '../../../../schemas/catalog/node.json';
-import catalogOpenai from '../../../../schemas/catalog/openai.json';
-import catalogOpentelemetry from '../../../../schemas/catalog/opentelemetry.json';
-import catalogPostgres from '../../../../schemas/catalog/postgres.json';
-import catalogPosthog from '../../../../schemas/catalog/posthog.json';
-import catalogPrisma from '../../../../schemas/catalog/prisma.json';
-import catalogRails from '../../../../schemas/catalog/rails.json';
-import catalogRedis from '../../../../schemas/catalog/redis.json';
-import catalogS3 from '../../../../schemas/catalog/s3.json';
-import catalogSentry from '../../../../schemas/catalog/sentry.json';
-import catalogSmtp from '../../../../schemas/catalog/smtp.json';
-import catalogStripe from '../../../../schemas/catalog/stripe.json';
-import catalogSupabase from '../../../../schemas/catalog/supabase.json';
-import catalogVite from '../../../../schemas/catalog/vite.json';
 import { composeSchemas, type SchemaSource } from './compose';
 import { PREBUILT_BUILTIN_SCHEMAS } from './prebuilt';
 import { fromSnapshot } from './snapshot';
 import type { ResolvedSchema } from './types';
 
-const files: unknown[] = [
-  authjs, nodeTls, otel,
-  neosyncApi, neosyncMigrations, neosyncApp, neosyncWorker, neosyncCli,
-  fluxApp, fluxCli, fluxPostgrest, flux,
-  flagsmithApi, flagsmithFrontend, flagsmith,
+/** Product schemas and fragments. */
+const productFiles = (): unknown[] => [
+  require('../../../../schemas/fragments/authjs.json'), require('../../../../schemas/fragments/node-tls.json'), require('../../../../schemas/fragments/otel.json'),
+  require('../../../../schemas/neosync/api.json'), require('../../../../schemas/neosync/migrations.json'), require('../../../../schemas/neosync/app.json'), require('../../../../schemas/neosync/worker.json'), require('../../../../schemas/neosync/cli.json'),
+  require('../../../../schemas/flux/app.json'), require('../../../../schemas/flux/cli.json'), require('../../../../schemas/flux/postgrest.json'), require('../../../../schemas/flux/flux.json'),
+  require('../../../../schemas/flagsmith/api.json'), require('../../../../schemas/flagsmith/frontend.json'), require('../../../../schemas/flagsmith/flagsmith.json'),
 ];
 
 /** The catalog of common services and frameworks (schemas/catalog/), in id order. */
-const catalogFiles: unknown[] = [
-  catalogAnthropic, catalogAuthjsV4, catalogAuthjsV5, catalogAws, catalogDjango, catalogDockerCompose, catalogLaravel, catalogNextjs, catalogNode, catalogOpenai, catalogOpentelemetry, catalogPostgres, catalogPosthog, catalogPrisma, catalogRails, catalogRedis, catalogS3, catalogSentry, catalogSmtp, catalogStripe, catalogSupabase, catalogVite,
+const catalogFiles = (): unknown[] => [
+  require('../../../../schemas/catalog/anthropic.json'), require('../../../../schemas/catalog/authjs-v4.json'), require('../../../../schemas/catalog/authjs-v5.json'), require('../../../../schemas/catalog/aws.json'), require('../../../../schemas/catalog/django.json'), require('../../../../schemas/catalog/docker-compose.json'), require('../../../../schemas/catalog/laravel.json'), require('../../../../schemas/catalog/nextjs.json'), require('../../../../schemas/catalog/node.json'), require('../../../../schemas/catalog/openai.json'), require('../../../../schemas/catalog/opentelemetry.json'), require('../../../../schemas/catalog/postgres.json'), require('../../../../schemas/catalog/posthog.json'), require('../../../../schemas/catalog/prisma.json'), require('../../../../schemas/catalog/rails.json'), require('../../../../schemas/catalog/redis.json'), require('../../../../schemas/catalog/s3.json'), require('../../../../schemas/catalog/sentry.json'), require('../../../../schemas/catalog/smtp.json'), require('../../../../schemas/catalog/stripe.json'), require('../../../../schemas/catalog/supabase.json'), require('../../../../schemas/catalog/vite.json'),
 ];
 
-/** Every builtin schema file, fragments and catalog included, with origin `builtin:<id>`. */
-export const builtinSchemaFiles: readonly SchemaSource[] = [
-  ...files.map((json) => ({ origin: `builtin:${(json as { id: string }).id}`, json })),
-  ...catalogFiles.map((json) => ({ origin: `builtin:${(json as { id: string }).id}`, json, catalog: true })),
-];
+let files: readonly SchemaSource[] | undefined;
+
+/** Every builtin schema file, fragments and catalog included, with origin `builtin:<id>` (read on first call). */
+export function builtinSchemaFiles(): readonly SchemaSource[] {
+  files ??= [
+    ...productFiles().map((json) => ({ origin: `builtin:${(json as { id: string }).id}`, json })),
+    ...catalogFiles().map((json) => ({ origin: `builtin:${(json as { id: string }).id}`, json, catalog: true })),
+  ];
+  return files;
+}
 
 let composed: Map<string, ResolvedSchema> | undefined;
 
 /** The builtin schemas: composed at build time in the bundles, else once on first use. */
 export function builtinSchemas(): Map<string, ResolvedSchema> {
-  if (!composed) composed = PREBUILT_BUILTIN_SCHEMAS !== undefined ? fromSnapshot(PREBUILT_BUILTIN_SCHEMAS) : composeSchemas(builtinSchemaFiles).schemas;
+  if (!composed) composed = PREBUILT_BUILTIN_SCHEMAS !== undefined ? fromSnapshot(PREBUILT_BUILTIN_SCHEMAS) : composeSchemas(builtinSchemaFiles()).schemas;
   return composed;
 }

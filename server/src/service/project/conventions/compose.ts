@@ -6,7 +6,6 @@
  * Separately, compose reads the `.env` of the project directory (the compose file's folder) for
  * `${}` interpolation in compose.yaml; those values do not reach the containers by themselves.
  */
-import { parseDocument } from 'yaml';
 import { dirOf, resolvePath } from '../paths';
 
 export const COMPOSE_ENV_FILE_SOURCE = 'https://github.com/compose-spec/compose-spec/blob/main/05-services.md#env_file';
@@ -55,6 +54,8 @@ export function readComposeFile(path: string, text: string): ComposeFile {
   let root: unknown;
   try {
     // maxAliasCount bounds the work an alias bomb can ask for.
+    // Required here, not imported: the YAML parser is loaded only when a compose file is read.
+    const { parseDocument } = require('yaml') as typeof import('yaml');
     const doc = parseDocument(text, { prettyErrors: false, merge: true });
     if (doc.errors.length > 0) {
       result.error = doc.errors[0].message;
