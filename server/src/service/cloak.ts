@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { Entry, EnvDocument } from './parser/model';
 import { rangeOf } from './positions';
 import type { SchemaSet } from './schema/schemaSet';
-import { isSensitiveValue } from './cloakSensitivity';
+import { isSensitive } from './sensitivity';
 
 /** `sensitive`: values that are secret by schema, by name or by a credential in a URL; `all`; `off`. */
 export type CloakMode = 'sensitive' | 'all' | 'off';
@@ -34,5 +34,5 @@ export function cloakRanges(doc: EnvDocument, schemaSet: SchemaSet, mode: CloakM
 }
 
 function isCloaked(entry: Entry, schemaSet: SchemaSet): boolean {
-  return isSensitiveValue(entry.key, entry.value, schemaSet);
+  return isSensitive(entry.key, entry.value, schemaSet);
 }
