@@ -8,8 +8,8 @@ import { isValuesFile } from '../../project/context';
 import { baseName } from '../../project/paths';
 import { entriesByKey } from '../entryIndex';
 import { MESSAGE_MAX, nameText, sentencesWithin } from '../messageText';
-
-const BROWSER_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_'];
+import { browserPrefixOf } from '../../secretHygiene/browserPrefixes';
+import { checkSecretHygiene } from './secretHygiene';
 
 /**
  * Values that are valid but unsafe: TLS verification switched off, a secret
@@ -24,7 +24,7 @@ export const insecureValue: Rule = {
   defaultSeverity: 'warning',
   description: 'TLS verification switched off, a weak or placeholder secret, a reused secret, or a secret exposed to the browser (NEXT_PUBLIC_…).',
   fixAll: false,
-  alsoWithProject: true,
+  alsoWithoutSchema: true,
   docs: {
     details:
       'In a project, a sensitive variable (by schema or by a secret-looking name) whose value is still the non-empty value of the ' +
@@ -45,6 +45,7 @@ export const insecureValue: Rule = {
       if (byKey.get(entry.key) !== entry || entry.passThrough) return;
       const exposed = exposedSecret(ctx, entry);
       if (exposed) {
+        reported.add(entry);
         ctx.report({
           span: entry.keySpan,
           message: `${nameText(entry.key)} exposes ${exposed.secret} to the browser: values of ${exposed.prefix}… variables are bundled into client code. Keep secrets server-side.`,
@@ -56,6 +57,7 @@ export const insecureValue: Rule = {
       const spec = match.spec;
       const insecure = spec.insecureValues?.find((v) => v === entry.value);
       if (insecure !== undefined) {
+        reported.add(entry);
         ctx.report({ span: entry.rawSpan, message: spec.insecureMessage ? sentencesWithin(spec.insecureMessage, MESSAGE_MAX) : `${spec.name}=${insecure} is insecure.`, info: { variable: spec.name, reason: 'insecureValue' } });
       }
       if (!isSecret(spec)) return;
@@ -75,15 +77,17 @@ export const insecureValue: Rule = {
       }
     });
     const example = ctx.project?.example;
-    if (!example || !isValuesFile(ctx.project!)) return;
-    const exampleEntries = entriesByKey(example.doc);
-    for (const entry of byKey.values()) {
-      if (reported.has(entry) || entry.value === '' || entry.references.length > 0 || !isSensitiveName(entry.key, ctx.schemaSet)) continue;
-      const listed = exampleEntries.get(entry.key);
-      if (!listed || listed.value !== entry.value) continue;
-      const minLength = ctx.schemaSet.lookup(entry.key)?.spec.constraints?.minLength;
-      report(ctx, entry, entry.key, minLength, `${entry.key} still holds the placeholder from ${baseName(example.path)}; anyone who can read the example knows it.`, 'exampleValue');
+    if (example && isValuesFile(ctx.project!)) {
+      const exampleEntries = entriesByKey(example.doc);
+      for (const entry of byKey.values()) {
+        if (reported.has(entry) || entry.value === '' || entry.references.length > 0 || !isSensitiveName(entry.key, ctx.schemaSet)) continue;
+        const listed = exampleEntries.get(entry.key);
+        if (!listed || listed.value !== entry.value) continue;
+        const minLength = ctx.schemaSet.lookup(entry.key)?.spec.constraints?.minLength;
+        report(ctx, entry, entry.key, minLength, `${entry.key} still holds the placeholder from ${baseName(example.path)}; anyone who can read the example knows it.`, 'exampleValue');
+      }
     }
+    checkSecretHygiene(ctx, reported);
   },
 };
 
@@ -109,7 +113,7 @@ function aliasEntry(ctx: RuleContext, name: string): Entry | undefined {
 
 /** The secret a browser-exposed key carries, if it names one, and the prefix that exposes it. */
 function exposedSecret(ctx: RuleContext, entry: Entry): { secret: string; prefix: string } | undefined {
-  const prefix = BROWSER_PREFIXES.find((p) => entry.key.startsWith(p));
+  const prefix = browserPrefixOf(entry.key)?.prefix;
   if (!prefix) return undefined;
   const rest = entry.key.slice(prefix.length);
   const spec = ctx.schemaSet.lookup(rest)?.spec;

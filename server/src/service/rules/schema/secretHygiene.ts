@@ -1,0 +1,79 @@
+/**
+ * insecureValue without a schema: what envls can tell about secrets from names and values alone.
+ *
+ * - A provider-shaped credential (secretlint's recommended detectors) where it leaks: in a variable
+ *   a bundler ships to the browser (any file), in a file git commits (values files whose git facts say
+ *   not ignored, or tracked), or in an example, template or schema file (committed by design). A
+ *   warning: the credential is, or will be, readable by others.
+ * - A weak value (published demo key, placeholder, zeros, one character, a few characters) in a
+ *   sensitive variable (sensitivity.ts) of a values file. Information only: a local `.env` holding
+ *   `JWT_SECRET=changeme` or the Supabase CLI's demo keys is often on purpose; envls says so once,
+ *   quietly. Never in examples (placeholders belong there), never for a file alone (envls cannot
+ *   tell an example from a values file without its project).
+ *
+ * No quick fix of its own: the right value is the user's (the suppression fix still applies).
+ */
+import type { Entry } from '../../parser/model';
+import type { RuleContext } from '../rule';
+import { isSensitiveName } from '../../sensitivity';
+import { isValuesFile } from '../../project/context';
+import { baseName } from '../../project/paths';
+import { browserPrefixOf } from '../../secretHygiene/browserPrefixes';
+import { credentialIn } from '../../secretHygiene/credentials';
+import { isPlaceholderOrDemo, weaknessOf, type Weakness } from '../../secretHygiene/weakValues';
+import { nameText } from '../messageText';
+
+/** `reported`: entries another insecureValue check already reported (one finding per line). */
+export function checkSecretHygiene(ctx: RuleContext, reported: Set<Entry>): void {
+  const project = ctx.project;
+  const valuesFile = project ? isValuesFile(project) : undefined;
+  const git = project?.git;
+  const committed = git !== undefined && (git.ignored === false || git.tracked);
+  for (const entry of ctx.index.byKey.values()) {
+    if (reported.has(entry) || entry.passThrough || entry.value === '' || entry.references.length > 0) continue;
+    const name = nameText(entry.key);
+    const prefix = browserPrefixOf(entry.key);
+    const where = prefix ? 'browser' : valuesFile === false ? 'example' : committed ? 'committed' : undefined;
+    if (where) {
+      const hit = credentialIn(entry.key, entry.value);
+      if (hit && !isPlaceholderOrDemo(entry.key, entry.value)) {
+        const message =
+          where === 'browser'
+            ? `${name} holds ${hit.kind}; ${prefix!.prefix}… values ship to the browser, where anyone can read them. Keep it server-side and rotate it.`
+            : where === 'example'
+              ? `${name} holds what looks like a live ${hit.kind.replace(/^an? /, '')}; ${baseName(project!.path)} should hold a placeholder. Rotate it.`
+              : `${name} holds ${hit.kind} in a file git commits (${git!.tracked ? 'tracked' : 'not ignored'}). Move it out and rotate it.`;
+        ctx.report({ span: valueSpan(entry), message, info: { variable: entry.key, reason: 'credential', detector: hit.detector, where } });
+        continue;
+      }
+    }
+    if (!valuesFile || !isSensitiveName(entry.key, ctx.schemaSet)) continue;
+    const weakness = weaknessOf(entry.key, entry.value);
+    if (!weakness) continue;
+    ctx.report({
+      span: valueSpan(entry),
+      message: weakMessage(name, entry.value.length, weakness),
+      info: { variable: entry.key, reason: weakness.kind, ...(weakness.source ? { source: weakness.source } : {}) },
+      severity: 'information',
+    });
+  }
+}
+
+function valueSpan(entry: Entry) {
+  return entry.rawSpan.end > entry.rawSpan.start ? entry.rawSpan : entry.keySpan;
+}
+
+function weakMessage(name: string, length: number, weakness: Weakness): string {
+  switch (weakness.kind) {
+    case 'demoKey':
+      return `${name} holds ${weakness.what}: it is published, so anyone can use it. Fine against a local stack only.`;
+    case 'placeholder':
+      return `${name} holds a placeholder, not a secret; set a long random value.`;
+    case 'allZero':
+      return `${name} is all zeros, not a secret; set a long random value.`;
+    case 'oneCharacter':
+      return `${name} is one character repeated, not a secret; set a long random value.`;
+    case 'short':
+      return `${name} is ${length} characters long, too short for a secret; use a long random value.`;
+  }
+}
