@@ -58,6 +58,12 @@ const PACKAGE_PREFIX = '@secretlint/secretlint-rule-';
  */
 const NOT_RUN = new Set(['filter-comments', 'gcp']);
 
+/**
+ * Detectors of a password inside a URL. An example's `postgres://app:examplepw@localhost/app` is the
+ * documented local default far more often than a leak: in examples, these are not reported.
+ */
+export const URL_PASSWORD_DETECTORS: ReadonlySet<string> = new Set(['basicauth', 'database-connection-string']);
+
 /** What each detector finds, in words for a message. */
 const KINDS: Readonly<Record<string, string>> = {
   '1password': 'a 1Password service account token',

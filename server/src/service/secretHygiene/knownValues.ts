@@ -76,7 +76,7 @@ export const DEMO_KEYS: readonly (KnownValue & { what: string })[] = [
 ];
 
 /** Published keys recognised by their content rather than their exact text. */
-export const DEMO_SHAPES: readonly { what: string; reason: string; source: string; test(value: string): boolean }[] = [
+export const DEMO_SHAPES: readonly { what: string; reason: string; source: string; unpublished?: true; test(value: string): boolean }[] = [
   {
     what: "a Supabase demo key (issuer supabase-demo)",
     reason: 'the anon and service_role JWTs of the Supabase CLI and of the self-hosting example are signed with published secrets; their issuer is supabase-demo',
@@ -84,8 +84,9 @@ export const DEMO_SHAPES: readonly { what: string; reason: string; source: strin
     test: (value) => jwtIssuer(value) === 'supabase-demo',
   },
   {
-    what: "a Django development key (django-insecure-…)",
-    reason: "startproject's key; Django's deployment check (security.W009) rejects it",
+    what: "Django's development key",
+    reason: "startproject's key, prefixed django-insecure-; Django's deployment check (security.W009) rejects it",
+    unpublished: true,
     source: 'https://docs.djangoproject.com/en/stable/ref/checks/#security',
     test: (value) => value.startsWith('django-insecure-'),
   },

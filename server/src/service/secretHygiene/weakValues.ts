@@ -12,6 +12,8 @@ export interface Weakness {
   kind: WeakKind;
   /** For demo keys: whose ("Supabase's published self-hosting default"). */
   what?: string;
+  /** A demo key that is not published, only marked insecure by its maker (Django's django-insecure- keys). */
+  unpublished?: true;
   /** The data entry's source, when it has one. */
   source?: string;
 }
@@ -73,7 +75,8 @@ export function isPlaceholderOrDemo(name: string, value: string): boolean {
 
 function demoKeyOf(value: string): Weakness | undefined {
   const demo = DEMO.get(value) ?? DEMO_SHAPES.find((s) => s.test(value));
-  return demo ? { kind: 'demoKey', what: demo.what, source: demo.source } : undefined;
+  if (!demo) return undefined;
+  return { kind: 'demoKey', what: demo.what, source: demo.source, ...('unpublished' in demo && demo.unpublished ? { unpublished: true as const } : {}) };
 }
 
 function placeholderOf(name: string, value: string): Weakness | undefined {

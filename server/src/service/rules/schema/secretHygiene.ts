@@ -19,7 +19,7 @@ import { isSensitiveName } from '../../sensitivity';
 import { isValuesFile } from '../../project/context';
 import { baseName } from '../../project/paths';
 import { browserPrefixOf } from '../../secretHygiene/browserPrefixes';
-import { credentialIn } from '../../secretHygiene/credentials';
+import { credentialIn, URL_PASSWORD_DETECTORS } from '../../secretHygiene/credentials';
 import { isPlaceholderOrDemo, weaknessOf, type Weakness } from '../../secretHygiene/weakValues';
 import { nameText } from '../messageText';
 
@@ -36,7 +36,8 @@ export function checkSecretHygiene(ctx: RuleContext, reported: Set<Entry>): void
     const where = prefix ? 'browser' : valuesFile === false ? 'example' : committed ? 'committed' : undefined;
     if (where) {
       const hit = credentialIn(entry.key, entry.value);
-      if (hit && !isPlaceholderOrDemo(entry.key, entry.value)) {
+      const live = hit && !(where === 'example' && URL_PASSWORD_DETECTORS.has(hit.detector)) && !isPlaceholderOrDemo(entry.key, entry.value);
+      if (hit && live) {
         const message =
           where === 'browser'
             ? `${name} holds ${hit.kind}; ${prefix!.prefix}… values ship to the browser, where anyone can read them. Keep it server-side and rotate it.`
@@ -66,7 +67,9 @@ function valueSpan(entry: Entry) {
 function weakMessage(name: string, length: number, weakness: Weakness): string {
   switch (weakness.kind) {
     case 'demoKey':
-      return `${name} holds ${weakness.what}: it is published, so anyone can use it. Fine against a local stack only.`;
+      return weakness.unpublished
+        ? `${name} holds ${weakness.what}, which its own deployment check rejects; generate a new one for anything deployed.`
+        : `${name} holds ${weakness.what}: it is published, so anyone can use it. Fine against a local stack only.`;
     case 'placeholder':
       return `${name} holds a placeholder, not a secret; set a long random value.`;
     case 'allZero':
