@@ -56,7 +56,7 @@ async function insecure(client: Client, root: string, path: string): Promise<Dia
   for (const d of found) {
     for (const entry of text.split('\n')) {
       const value = entry.slice(entry.indexOf('=') + 1);
-      for (let i = 0; i + 12 <= value.length; i++) assert.ok(!d.message.includes(value.slice(i, i + 12)), `${d.message} quotes a value`);
+      for (let i = 0; i + 12 <= value.length; i++) assert.ok(!String(d.message).includes(value.slice(i, i + 12)), `${String(d.message)} quotes a value`);
     }
   }
   return found;
