@@ -18,7 +18,9 @@
 /** Longest value scanned: a PEM private key of 4096 bits is about 3.3 kB. */
 export const MAX_CHECKED = 8192;
 const MAX_NAME = 256;
-const CACHE_LIMIT = 1000;
+/** Lines remembered (the oldest goes first), and the longest remembered: at most ~8 MB of keys. */
+const CACHE_LIMIT = 4096;
+const MAX_CACHED_LINE = 2048;
 
 export interface CredentialHit {
   /** secretlint's rule, without its package prefix (`github`, `stripe`, `privatekey`…). */
@@ -135,8 +137,10 @@ export function credentialIn(name: string, value: string): CredentialHit | undef
   const cached = cache.get(line);
   if (cached !== undefined) return cached ?? undefined;
   const hit = scan(line, name.length + 1, value);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(line, hit ?? null);
+  if (line.length <= MAX_CACHED_LINE) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(line, hit ?? null);
+  }
   return hit;
 }
 
