@@ -11,7 +11,7 @@ import { parseEnv } from '../server/src/service/parser/parse';
 import { validate, type DiagnosticData } from '../server/src/service/validate';
 import { builtinSchemas } from '../server/src/service/schema/builtin';
 import { BROWSER_PREFIXES } from '../server/src/service/secretHygiene/browserPrefixes';
-import { credentialDetectors, credentialIn, MAX_CHECKED } from '../server/src/service/secretHygiene/credentials';
+import { credentialDetectors, credentialIn, credentialScans, MAX_CHECKED } from '../server/src/service/secretHygiene/credentials';
 import { DEMO_KEYS, DEMO_SHAPES, PLACEHOLDER_WORDS } from '../server/src/service/secretHygiene/knownValues';
 import { FAKE_CREDENTIALS, PUBLIC_KEYS, SUPABASE_DEMO_ANON } from './support/fakeCredentials';
 
@@ -213,4 +213,13 @@ test('bounded work: a value longer than the cap is not scanned; an answer is the
   const long = `${key}\n${'A'.repeat(MAX_CHECKED)}`;
   assert.equal(credentialIn(name, long), undefined);
   assert.deepEqual(alone(`VITE_KEY="${long.replace(/\n/g, '\\n')}"\n`), []);
+});
+
+test('a keystroke in a 1,000-line committed file scans only the line it changed (regression: the cache once cleared itself at 1,000 lines)', () => {
+  const lines = Array.from({ length: 1000 }, (_, i) => `SERVICE_${i}_API_KEY=Zq3vR8tLw2NpY6cKd9FhJ4mB${String(i).padStart(6, '0')}`);
+  const text = `${lines.join('\n')}\n`;
+  check('.env', text, NOT_IGNORED);
+  const before = credentialScans();
+  check('.env', text.replace('SERVICE_7_API_KEY=', 'SERVICE_7_API_KEY=x'), NOT_IGNORED);
+  assert.equal(credentialScans() - before, 1);
 });

@@ -111,6 +111,12 @@ export const PUBLIC_BY_DESIGN: readonly { pattern: RegExp; what: string; source:
 
 let rules: readonly SecretlintRule[] | undefined;
 const cache = new Map<string, CredentialHit | null>();
+let scans = 0;
+
+/** How many lines the detectors have scanned so far (tests count cache misses with it). */
+export function credentialScans(): number {
+  return scans;
+}
 
 function loadedRules(): readonly SecretlintRule[] {
   if (!rules) {
@@ -145,6 +151,7 @@ export function credentialIn(name: string, value: string): CredentialHit | undef
 }
 
 function scan(content: string, valueStart: number, value: string): CredentialHit | undefined {
+  scans++;
   if (PUBLIC_BY_DESIGN.some((p) => p.pattern.test(value))) return undefined;
   const source: SecretlintSource = { content, ext: '.env', filePath: '.env', contentType: 'text' };
   for (const rule of loadedRules()) {
