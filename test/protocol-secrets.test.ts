@@ -81,7 +81,7 @@ test('a credential in a browser variable: a warning in any file, ignored by git 
   await withServer(root, async (client) => {
     const found = await insecure(client, root, '.env.local');
     assert.deepEqual(summary(found), [[0, 'credential', DiagnosticSeverity.Warning]]);
-    assert.equal(found[0].message, 'NEXT_PUBLIC_GITHUB_TOKEN holds a GitHub token; NEXT_PUBLIC_… values ship to the browser, where anyone can read them. Keep it server-side and rotate it.');
+    assert.equal(found[0].message, 'NEXT_PUBLIC_GITHUB_TOKEN holds a GitHub token; NEXT_PUBLIC_… values ship to the browser. Keep it server-side and rotate it.');
   });
 });
 
@@ -105,7 +105,7 @@ test('an example stays quiet about placeholders and reports a live-looking crede
   await withServer(root, async (client) => {
     const found = await insecure(client, root, '.env.example');
     assert.deepEqual(summary(found), [[3, 'credential', DiagnosticSeverity.Warning]]);
-    assert.equal(found[0].message, 'STRIPE_SECRET_KEY holds what looks like a live Stripe secret key; .env.example should hold a placeholder. Rotate it.');
+    assert.equal(found[0].message, 'STRIPE_SECRET_KEY holds what looks like a live Stripe secret key; .env.example should hold a placeholder.');
   });
 });
 

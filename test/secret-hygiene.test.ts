@@ -11,8 +11,10 @@ import { parseEnv } from '../server/src/service/parser/parse';
 import { validate, type DiagnosticData } from '../server/src/service/validate';
 import { builtinSchemas } from '../server/src/service/schema/builtin';
 import { BROWSER_PREFIXES } from '../server/src/service/secretHygiene/browserPrefixes';
-import { credentialDetectors, credentialIn, credentialScans, MAX_CHECKED } from '../server/src/service/secretHygiene/credentials';
+import { credentialDetectors, credentialIn, credentialKind, credentialScans, MAX_CHECKED } from '../server/src/service/secretHygiene/credentials';
 import { DEMO_KEYS, DEMO_SHAPES, PLACEHOLDER_WORDS } from '../server/src/service/secretHygiene/knownValues';
+import { credentialMessage, weakMessage } from '../server/src/service/rules/schema/secretHygiene';
+import { nameText } from '../server/src/service/rules/messageText';
 import { FAKE_CREDENTIALS, PUBLIC_KEYS, SUPABASE_DEMO_ANON } from './support/fakeCredentials';
 
 const IGNORED: GitFacts = { ignored: true, tracked: false };
@@ -154,7 +156,7 @@ test('a credential in a browser variable, for each prefix, in any file: a warnin
       assert.deepEqual(reasons(found), [[0, `${prefix}GITHUB_TOKEN`, 'credential']], prefix);
       assert.equal(found[0].severity, DiagnosticSeverity.Warning);
       assert.deepEqual([info(found[0]).where, info(found[0]).detector], ['browser', 'github']);
-      assert.equal(String(found[0].message), `${prefix}GITHUB_TOKEN holds a GitHub token; ${prefix}… values ship to the browser, where anyone can read them. Keep it server-side and rotate it.`);
+      assert.equal(String(found[0].message), `${prefix}GITHUB_TOKEN holds a GitHub token; ${prefix}… values ship to the browser. Keep it server-side and rotate it.`);
       assertNoValueIn(found, [token]);
     }
   }
@@ -194,7 +196,7 @@ test('examples stay quiet except for live-looking credentials', () => {
   ].join('\n');
   const found = check('.env.example', `${example}\n`, NOT_IGNORED);
   assert.deepEqual(reasons(found), [[4, 'STRIPE_SECRET_KEY', 'credential']]);
-  assert.equal(String(found[0].message), 'STRIPE_SECRET_KEY holds what looks like a live Stripe secret key; .env.example should hold a placeholder. Rotate it.');
+  assert.equal(String(found[0].message), 'STRIPE_SECRET_KEY holds what looks like a live Stripe secret key; .env.example should hold a placeholder.');
   assert.equal(info(found[0]).where, 'example');
   // The same file as a committed .env: the connection string's password is reported there.
   assert.deepEqual(check('.env', `${example}\n`, NOT_IGNORED).filter((d) => info(d).reason === 'credential').map((d) => info(d).variable), ['DATABASE_URL', 'STRIPE_SECRET_KEY']);
@@ -222,4 +224,21 @@ test('a keystroke in a 1,000-line committed file scans only the line it changed 
   const before = credentialScans();
   check('.env', text.replace('SERVICE_7_API_KEY=', 'SERVICE_7_API_KEY=x'), NOT_IGNORED);
   assert.equal(credentialScans() - before, 1);
+});
+
+test('every message this check can write, with the longest names: plain text within 160 characters', () => {
+  const name = nameText('A'.repeat(200));
+  const file = nameText(`.env.${'x'.repeat(200)}.example`);
+  const messages: string[] = [];
+  for (const detector of credentialDetectors()) {
+    for (const { prefix } of BROWSER_PREFIXES) messages.push(credentialMessage(name, credentialKind(detector), 'browser', prefix, file, false));
+    messages.push(credentialMessage(name, credentialKind(detector), 'example', undefined, file, false));
+    for (const tracked of [true, false]) messages.push(credentialMessage(name, credentialKind(detector), 'committed', undefined, file, tracked));
+  }
+  for (const demo of [...DEMO_KEYS, ...DEMO_SHAPES]) messages.push(weakMessage(name, 40, { kind: 'demoKey', what: demo.what, ...('unpublished' in demo && demo.unpublished ? { unpublished: true } : {}) }));
+  for (const kind of ['placeholder', 'allZero', 'oneCharacter', 'short'] as const) messages.push(weakMessage(name, 7, { kind }));
+  for (const message of messages) {
+    assert.ok(message.length <= 160, `${message.length}: ${message}`);
+    assert.ok(!message.includes('`'), message);
+  }
 });

@@ -66,14 +66,14 @@ const NOT_RUN = new Set(['filter-comments', 'gcp']);
  */
 export const URL_PASSWORD_DETECTORS: ReadonlySet<string> = new Set(['basicauth', 'database-connection-string']);
 
-/** What each detector finds, in words for a message. */
+/** What each detector finds, in words for a message (short: a message stays within 160 characters). */
 const KINDS: Readonly<Record<string, string>> = {
   '1password': 'a 1Password service account token',
   anthropic: 'an Anthropic API key',
   aws: 'an AWS secret access key',
-  basicauth: 'a password inside a URL',
+  basicauth: 'a password in a URL',
   cloudflare: 'a Cloudflare API token',
-  'database-connection-string': 'a database password inside a connection string',
+  'database-connection-string': 'a database password in a URL',
   databricks: 'a Databricks token',
   docker: 'a Docker Hub access token',
   figma: 'a Figma access token',
@@ -136,6 +136,11 @@ export function credentialDetectors(): string[] {
   return loadedRules().map((rule) => shortId(rule.meta.id));
 }
 
+/** The words a message uses for a detector's finding. */
+export function credentialKind(detector: string): string {
+  return KINDS[detector] ?? `a ${detector} credential`;
+}
+
 /** The credential `value` holds, if a detector recognises one; undefined for values too long to check. */
 export function credentialIn(name: string, value: string): CredentialHit | undefined {
   if (value.length === 0 || value.length > MAX_CHECKED || name.length > MAX_NAME) return undefined;
@@ -169,7 +174,7 @@ function scan(content: string, valueStart: number, value: string): CredentialHit
     if (result instanceof Promise) result.catch(() => undefined);
     if (found) {
       const detector = shortId(rule.meta.id);
-      return { detector, kind: KINDS[detector] ?? `a ${detector} credential` };
+      return { detector, kind: credentialKind(detector) };
     }
   }
   return undefined;

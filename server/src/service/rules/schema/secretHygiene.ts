@@ -38,12 +38,7 @@ export function checkSecretHygiene(ctx: RuleContext, reported: Set<Entry>): void
       const hit = credentialIn(entry.key, entry.value);
       const live = hit && !(where === 'example' && URL_PASSWORD_DETECTORS.has(hit.detector)) && !isPlaceholderOrDemo(entry.key, entry.value);
       if (hit && live) {
-        const message =
-          where === 'browser'
-            ? `${name} holds ${hit.kind}; ${prefix!.prefix}… values ship to the browser, where anyone can read them. Keep it server-side and rotate it.`
-            : where === 'example'
-              ? `${name} holds what looks like a live ${hit.kind.replace(/^an? /, '')}; ${baseName(project!.path)} should hold a placeholder. Rotate it.`
-              : `${name} holds ${hit.kind} in a file git commits (${git!.tracked ? 'tracked' : 'not ignored'}). Move it out and rotate it.`;
+        const message = credentialMessage(name, hit.kind, where, prefix?.prefix, nameText(baseName(project?.path ?? '')), git?.tracked === true);
         ctx.report({ span: valueSpan(entry), message, info: { variable: entry.key, reason: 'credential', detector: hit.detector, where } });
         continue;
       }
@@ -64,7 +59,14 @@ function valueSpan(entry: Entry) {
   return entry.rawSpan.end > entry.rawSpan.start ? entry.rawSpan : entry.keySpan;
 }
 
-function weakMessage(name: string, length: number, weakness: Weakness): string {
+/** The message of a credential found `where`; `file` is the example's name (clipped). */
+export function credentialMessage(name: string, kind: string, where: 'browser' | 'example' | 'committed', prefix: string | undefined, file: string, tracked: boolean): string {
+  if (where === 'browser') return `${name} holds ${kind}; ${prefix}… values ship to the browser. Keep it server-side and rotate it.`;
+  if (where === 'example') return `${name} holds what looks like a live ${kind.replace(/^an? /, '')}; ${file} should hold a placeholder.`;
+  return `${name} holds ${kind} in a file git commits (${tracked ? 'tracked' : 'not ignored'}). Move it out and rotate it.`;
+}
+
+export function weakMessage(name: string, length: number, weakness: Weakness): string {
   switch (weakness.kind) {
     case 'demoKey':
       return weakness.unpublished
