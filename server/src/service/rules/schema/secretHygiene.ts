@@ -36,8 +36,8 @@ export function checkSecretHygiene(ctx: RuleContext, reported: Set<Entry>): void
     const where = prefix ? 'browser' : valuesFile === false ? 'example' : committed ? 'committed' : undefined;
     if (where) {
       const hit = credentialIn(entry.key, entry.value);
-      const live = hit && !(where === 'example' && URL_PASSWORD_DETECTORS.has(hit.detector)) && !isPlaceholderOrDemo(entry.key, entry.value);
-      if (hit && live) {
+      // In an example, a URL's password is the documented local default; a placeholder-shaped key is no live one.
+      if (hit && !(where === 'example' && URL_PASSWORD_DETECTORS.has(hit.detector)) && !isPlaceholderOrDemo(entry.key, entry.value)) {
         const message = credentialMessage(name, hit.kind, where, prefix?.prefix, nameText(baseName(project?.path ?? '')), git?.tracked === true);
         ctx.report({ span: valueSpan(entry), message, info: { variable: entry.key, reason: 'credential', detector: hit.detector, where } });
         continue;
