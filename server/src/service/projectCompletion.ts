@@ -1,7 +1,9 @@
 /**
- * The example's part of completion, for variables no schema describes: its names (an empty `.env`
- * completes every name the example lists), its non-sensitive values, and its comments as the
- * documentation. Values go through sensitivity.ts.
+ * The example's part of completion: for variables no schema describes, its names (an empty `.env`
+ * completes every name the example lists), its values and its comments as the documentation; for
+ * variables a schema describes, the value to insert when the schema has no default and the
+ * example's comment after the schema's documentation. Values go through sensitivity.ts, and a
+ * placeholder (`changeme`, `<your key>`) is never inserted: the cursor goes to an empty value.
  */
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { EnvDocument } from './parser/model';
@@ -10,6 +12,7 @@ import { exampleDescription, type ProjectContext } from './project/context';
 import { baseName } from './project/paths';
 import { entriesByKey } from './rules/entryIndex';
 import { isSensitive } from './sensitivity';
+import { isExamplePlaceholder } from './project/examplePlaceholder';
 
 export interface ExampleDraft {
   label: string;
@@ -57,6 +60,24 @@ export function exampleDocumentation(project: ProjectContext | undefined, schema
   return description && `**${key}** — from ${baseName(example.path)}\n\n${description}`;
 }
 
+/** The example's comments on a variable a schema describes too: the app's own words, after the schema's. */
+export function exampleNote(project: ProjectContext | undefined, key: string): string | undefined {
+  const example = project?.example;
+  const description = example && exampleDescription(example, key);
+  return description && `From ${baseName(example!.path)}: ${description}`;
+}
+
+/**
+ * Every name the example lists, with the value completion may insert for it (undefined: none, the
+ * value is sensitive, empty or a placeholder). Empty without an example.
+ */
+export function exampleListing(project: ProjectContext | undefined, schemaSet: SchemaSet): ReadonlyMap<string, string | undefined> {
+  const listing = new Map<string, string | undefined>();
+  const example = project?.example;
+  if (example) for (const entry of entriesByKey(example.doc).values()) listing.set(entry.key, showable(entry.key, entry.value, schemaSet));
+  return listing;
+}
+
 function showable(key: string, value: string, schemaSet: SchemaSet): string | undefined {
-  return value !== '' && !isSensitive(key, value, schemaSet) ? value : undefined;
+  return value !== '' && !isExamplePlaceholder(value) && !isSensitive(key, value, schemaSet) ? value : undefined;
 }
