@@ -133,7 +133,7 @@ test('an empty .env of a Next.js + Auth.js + Prisma app completes every name of 
     assert.match(url, /\n\nFrom \.env\.example: Where users land after signing in$/);
 
     // Each listed name missing from the values file is the existing project rule's, once: no schema duplicate.
-    const missing = diagnostics.filter((d) => d.code === 'missingExampleVariable').map((d) => d.message.split(' ')[0]);
+    const missing = diagnostics.filter((d) => d.code === 'missingExampleVariable').map((d) => String(d.message).split(' ')[0]);
     assert.deepEqual(missing.sort(), [...EXAMPLE_NAMES].sort());
     assert.equal(diagnostics.filter((d) => d.code === 'missingRequired').length, 0);
   });
@@ -148,6 +148,25 @@ test('a value of a variable only the example knows: its working value is offered
     assert.deepEqual(page.items.map((i) => [i.label, i.detail]), [['20', 'from .env.example']]);
     const region = await completionAt(client, uri, 1, 7);
     assert.deepEqual(region.items.map((i) => i.label), []);
+  });
+});
+
+test('a schema variable: the example\'s value is offered first when it fits the variable, never when the schema would flag it', async () => {
+  const example = 'NEXTAUTH_URL=http://localhost:3000\nNODE_ENV=dev\n';
+  const text = 'NEXTAUTH_URL=\nNODE_ENV=\n';
+  const root = workspace({ 'package.json': APP, '.env.example': example, '.env': text });
+  await withServer(root, async (client) => {
+    const uri = uriIn(root, '.env');
+    await client.open(join(root, '.env'), text);
+    const url = await completionAt(client, uri, 0, 13);
+    assert.deepEqual(url.items[0], { label: 'http://localhost:3000', kind: 12, detail: 'from .env.example', sortText: '0000' });
+    assert.equal(url.items.filter((i) => i.label === 'http://localhost:3000').length, 1);
+    // NODE_ENV is one of production, development or test (Next.js): `dev` is neither offered nor inserted.
+    const mode = await completionAt(client, uri, 1, 9);
+    assert.deepEqual(mode.items.map((i) => i.label), ['production', 'development', 'test']);
+    await client.change(uri, 2, 'NEXTAUTH_URL=\n\n');
+    const names = await completionAt(client, uri, 1, 0);
+    assert.equal(inserted(names, 'NODE_ENV'), 'NODE_ENV=$0');
   });
 });
 

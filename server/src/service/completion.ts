@@ -119,7 +119,10 @@ function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number, project?:
       if (location.entry.quote && (offset < content.start || offset > content.end)) return undefined;
       const span = { start: Math.min(content.start, offset), end: Math.max(content.end, offset) };
       const range = editRange(doc, span, offset);
-      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: [...exampleValueDrafts(project, schemaSet, location.entry.key), ...valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset))] };
+      // The app's own value first; the schema's list without it.
+      const fromExample = exampleValueDrafts(project, schemaSet, location.entry.key);
+      const fromSchema = valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset)).filter((d) => !fromExample.some((e) => e.label === d.label));
+      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: [...fromExample, ...fromSchema] };
     }
     default:
       return undefined;

@@ -13,6 +13,7 @@ import { baseName } from './project/paths';
 import { entriesByKey } from './rules/entryIndex';
 import { isSensitive } from './sensitivity';
 import { isExamplePlaceholder } from './project/examplePlaceholder';
+import { checkValue } from './schema/checkValue';
 
 export interface ExampleDraft {
   label: string;
@@ -43,10 +44,10 @@ export function exampleNameDrafts(project: ProjectContext | undefined, doc: EnvD
   return drafts;
 }
 
-/** The example's value of a variable no schema describes, when it may be shown. */
+/** The example's value of a variable, when it may be shown (and fits the variable, when a schema describes it). */
 export function exampleValueDrafts(project: ProjectContext | undefined, schemaSet: SchemaSet, key: string): ExampleDraft[] {
   const example = project?.example;
-  if (!example || schemaSet.lookup(key)) return [];
+  if (!example) return [];
   const entry = entriesByKey(example.doc).get(key);
   const value = entry && showable(key, entry.value, schemaSet);
   return value ? [{ label: value, kind: CompletionItemKind.Value, detail: `from ${baseName(example.path)}`, sortText: '0000', newText: value }] : [];
@@ -78,6 +79,11 @@ export function exampleListing(project: ProjectContext | undefined, schemaSet: S
   return listing;
 }
 
+/** A value completion may insert: not empty, no placeholder, not sensitive, and valid for the variable's schema (when one describes it). */
 function showable(key: string, value: string, schemaSet: SchemaSet): string | undefined {
-  return value !== '' && !isExamplePlaceholder(value) && !isSensitive(key, value, schemaSet) ? value : undefined;
+  if (value === '' || isExamplePlaceholder(value) || isSensitive(key, value, schemaSet)) return undefined;
+  const spec = schemaSet.lookup(key)?.spec;
+  // A problem without a milder severity is an error: such a value would be flagged as soon as inserted.
+  const problem = spec && checkValue(spec, value);
+  return problem && problem.severity === undefined ? undefined : value;
 }
