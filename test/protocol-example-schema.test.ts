@@ -15,6 +15,8 @@ import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscod
 import { REPO_ROOT, startServer, type Client } from './support/lspClient';
 import type { BindingNotice } from '../server/src/protocol/bindingNotice';
 import { isExamplePlaceholder } from '../server/src/service/project/examplePlaceholder';
+import { schemaSourcesOf } from '../server/src/service/schemaSources';
+import { makeSchema } from './support/testSchema';
 
 const roots: string[] = [];
 after(() => {
@@ -235,6 +237,15 @@ test('the binding notice: a # envls-schema comment, a user schema file through t
     const flux = await sources('flux.env');
     assert.ok(flux.length > 0 && flux.every(([, kind, why]) => kind === 'names' && / in the file$/.test(why)), JSON.stringify(flux));
   }, { schemaFiles: ['team.envls.json'], schemas: { 'acme/team': 'team.env' } });
+});
+
+test('a schema the project declares (origin project:<path>, e.g. its .env.schema) says so, whatever bound it', () => {
+  const declared = { ...makeSchema('project:apps/web/.env.schema', [{ name: 'API_URL' }]), origin: 'project:apps/web/.env.schema' };
+  const sources = schemaSourcesOf({ schemas: [declared], certainty: 'confident', source: 'detected', reason: 'declared by the project', unknownIds: [] });
+  assert.deepEqual(sources.map((s) => [s.id, s.kind, s.why, s.origin]), [['project:apps/web/.env.schema', 'project', 'declared in apps/web/.env.schema', 'project:apps/web/.env.schema']]);
+  // A person's binding stays the reason; the origin still names the file.
+  const [byComment] = schemaSourcesOf({ schemas: [declared], certainty: 'explicit', source: 'comment', reason: '# envls-schema comment on line 2', unknownIds: [] });
+  assert.deepEqual([byComment.kind, byComment.why, byComment.origin], ['comment', '# envls-schema comment on line 2', 'project:apps/web/.env.schema']);
 });
 
 function readText(root: string, path: string): string {
