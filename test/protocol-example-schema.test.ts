@@ -186,6 +186,21 @@ test('hover: a variable documented only by the example shows its comment and say
   });
 });
 
+test('an example that spells a variable by its alias (NEXTAUTH_URL for Auth.js v5\'s AUTH_URL) still documents it and gives its value', async () => {
+  const example = '# Where users land after signing in\nNEXTAUTH_URL=http://localhost:3000\n';
+  const text = '# envls-schema: authjs\nAUTH_URL=http://localhost:3000\n\n';
+  const root = workspace({ 'package.json': '{"dependencies":{"next":"15.0.0"}}', '.env.example': example, '.env': text });
+  await withServer(root, async (client) => {
+    const uri = uriIn(root, '.env');
+    await client.open(join(root, '.env'), text);
+    assert.match(await hoverText(client, uri, 1), /\n\nFrom \.env\.example: Where users land after signing in\n/);
+    await client.change(uri, 2, '# envls-schema: authjs\n\n');
+    const list = await completionAt(client, uri, 1, 0);
+    assert.equal(inserted(list, 'AUTH_URL'), 'AUTH_URL=${1:http://localhost:3000}');
+    assert.match(await resolved(client, list, 'AUTH_URL'), /\n\nFrom \.env\.example: Where users land after signing in$/);
+  });
+});
+
 test('example placeholders: shapes and words that ask for a replacement, never a working value', () => {
   for (const value of ['changeme', 'CHANGE_ME', 'change-me', 'replace-me', 'your-key-here', 'YOUR_API_KEY', 'insert-token-here', 'put_your_key', '<your app name>', '[token]', '{{ secret }}', 'xxx', 'sk_test_XXXXXXXX', '***', '...', '…', 'TODO']) {
     assert.ok(isExamplePlaceholder(value), `${value} is a placeholder`);

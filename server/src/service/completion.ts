@@ -77,7 +77,7 @@ export function resolveCompletion(item: CompletionItem, schemaSet: SchemaSet, pr
   if (data?.context === 'value') return item;
   const match = schemaSet.lookup(item.label);
   if (match) {
-    const note = exampleNote(project, item.label);
+    const note = exampleNote(project, [item.label, match.spec.name, ...(match.spec.aliases ?? [])]);
     item.documentation = { kind: 'markdown', value: describeVariable(match.spec, match.schema) + (note ? `\n\n${note}` : '') };
   }
   const fromExample = match ? undefined : exampleDocumentation(project, schemaSet, item.label);

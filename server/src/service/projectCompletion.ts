@@ -61,11 +61,15 @@ export function exampleDocumentation(project: ProjectContext | undefined, schema
   return description && `**${key}** — from ${baseName(example.path)}\n\n${description}`;
 }
 
-/** The example's comments on a variable a schema describes too: the app's own words, after the schema's. */
-export function exampleNote(project: ProjectContext | undefined, key: string): string | undefined {
+/**
+ * The example's comments on a variable a schema describes too: the app's own words, after the
+ * schema's. `names`: the variable's name and aliases (the example may use an older spelling).
+ */
+export function exampleNote(project: ProjectContext | undefined, names: readonly string[]): string | undefined {
   const example = project?.example;
-  const description = example && exampleDescription(example, key);
-  return description && `From ${baseName(example!.path)}: ${description}`;
+  if (!example) return undefined;
+  const description = names.map((name) => exampleDescription(example, name)).find((d) => d !== undefined);
+  return description && `From ${baseName(example.path)}: ${description}`;
 }
 
 /**

@@ -15,7 +15,10 @@ export function projectKeyHoverLines(project: ProjectContext | undefined, doc: E
   if (!project) return [];
   const lines: string[] = [];
   if (project.example) {
-    const description = exampleDescription(project.example, entry.key);
+    // The example may spell the variable by another of its names (an alias the schema knows).
+    const spec = schemaSet.lookup(entry.key)?.spec;
+    const names = [entry.key, ...(spec ? [spec.name, ...(spec.aliases ?? [])] : [])];
+    const description = names.map((name) => exampleDescription(project.example!, name)).find((d) => d !== undefined);
     if (description) lines.push('', `From ${baseName(project.example.path)}: ${description}`);
   }
   const effective = effectiveOf(project, doc, entry.key);
