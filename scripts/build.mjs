@@ -49,6 +49,14 @@ const secretlintApart = {
   },
 };
 
+// varlock's env-spec parser (~40 kB minified) likewise: required when a `.env.schema` is first read.
+const envSpecParserApart = {
+  name: 'env-spec-parser-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@env-spec\/parser$/ }, () => ({ path: './env-spec-parser.js', external: true }));
+  },
+};
+
 async function composeBuiltinSchemas() {
   const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
   try {
@@ -109,10 +117,11 @@ function apiDeclarations() {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
   build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
+  build({ ...common, entryPoints: ['@env-spec/parser'], outfile: 'dist/env-spec-parser.js' }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());

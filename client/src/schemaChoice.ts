@@ -78,6 +78,8 @@ export function statusDetail(source: string, certainty: string, sources: readonl
       return `from # envls-schema${plusExample}`;
     case 'setting':
       return `from envls.schemas${plusExample}`;
+    case 'project':
+      return `declared by the project${plusExample}`;
     case 'detected': {
       const schemas = sources.filter((s) => s.kind !== 'example');
       const manifests = [...new Set(schemas.flatMap((s) => [...s.why.matchAll(/ in ([^\s,]+)/g)].map((m) => m[1])))];

@@ -53,7 +53,7 @@ export interface FileReport {
   kind: 'env' | 'schema';
   /** Ids of the schemas bound to the file. */
   schemas: string[];
-  binding: { source: 'comment' | 'setting' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
+  binding: { source: 'comment' | 'setting' | 'project' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
   /** Where each schema came from and why it applies, then the app's example when it has one. */
   sources: SchemaSourceInfo[];
   problems: Problem[];

@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Connection, type InitializeParams
 import { fixAllAction, FIX_ALL_KIND, quickFixes } from '../service/codeActions';
 import { getCompletions, resolveCompletion, type CompletionData } from '../service/completion';
 import { getHover } from '../service/hover';
+import { envSpecCompletions, envSpecHover } from '../service/envSpecFile';
 import { getDocumentSymbols, getFoldingRanges } from '../service/symbols';
 import type { OpenDocuments } from './documents';
 import type { Workspace } from './workspace';
@@ -13,7 +14,8 @@ import type { Lifecycle } from './lifecycle';
 import { versionEdit, versionOfDiagnosticData } from './versionedEdits';
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
-  completionProvider: { triggerCharacters: ['$', '{', '='], resolveProvider: true },
+  // `@` starts a decorator in a `.env.schema` comment; elsewhere a request it triggers gets nothing.
+  completionProvider: { triggerCharacters: ['$', '{', '=', '@'], resolveProvider: true },
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
   documentSymbolProvider: true,
@@ -33,6 +35,11 @@ export class LanguageFeatures {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const analysis = documents.analysisOf(document);
+        if (analysis.envSpec) {
+          const decorators = envSpecCompletions(analysis.doc, params.position);
+          if (decorators) return decorators;
+        }
+        if (params.context?.triggerCharacter === '@') return null;
         return getCompletions(analysis.doc, analysis.schemaSet, params.position, {
           uri: document.uri,
           itemDefaults: this.completionItemDefaults,
@@ -54,6 +61,8 @@ export class LanguageFeatures {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
         const analysis = documents.analysisOf(document);
+        const decorator = analysis.envSpec && envSpecHover(analysis.doc, analysis.envSpec, params.position);
+        if (decorator) return decorator;
         return getHover(analysis.doc, analysis.schemaSet, params.position, documents.projectOf(document));
       }),
     );

@@ -132,9 +132,10 @@ export class ProjectWorkspaces {
     return true;
   }
 
-  /** Whether other files' analyses read this one: a layer of some mode, or an example. */
+  /** Whether other files' analyses read this one: a layer of some mode, an example, or a `.env.schema`. */
   private readByOthers({ workspace, rel }: Located): boolean {
-    return workspace.model.layersOf(rel).length > 0 || workspace.model.roleOf(rel)?.role === 'example';
+    const role = workspace.model.roleOf(rel)?.role;
+    return workspace.model.layersOf(rel).length > 0 || role === 'example' || role === 'schema';
   }
 
   /** A closed document: the model reads the disk again. */

@@ -9,6 +9,8 @@ import { chooseDialect, parseInDialect } from './dialect';
 import { schemaSetFor, type SchemaSet } from './schema/schemaSet';
 import { validateDocument, type RuleFailure, type ValidationSettings } from './validate';
 import type { ProjectContext } from './project/context';
+import { readEnvSpec, type EnvSpecReading } from './schema/envSpec';
+import { envSpecDiagnostics } from './envSpecFile';
 
 export interface Analysis {
   doc: EnvDocument;
@@ -17,6 +19,8 @@ export interface Analysis {
   diagnostics: Diagnostic[];
   /** Rules that threw (each is also an internalError diagnostic): the caller logs them. */
   ruleFailures: RuleFailure[];
+  /** For a `.env.schema` (its project role): how envls read it as env-spec (its problems are in `diagnostics`). */
+  envSpec?: EnvSpecReading;
 }
 
 /** `bind` gets the parsed document: detection reads its keys. */
@@ -31,16 +35,21 @@ export function analyze(text: string, bind: (doc: EnvDocument) => Omit<BindingIn
 }
 
 export function analyzeDocument(doc: EnvDocument, bind: (doc: EnvDocument) => Omit<BindingInput, 'doc'>, settings: ValidationSettings, project?: ProjectContext): Analysis {
-  const binding = resolveBinding({ ...bind(doc), doc });
+  // A `.env.schema` is read from this document (the editor's text); another file binds its app's.
+  const envSpec = project?.role.role === 'schema' ? readEnvSpec(doc.text, project.path) : undefined;
+  const declaration = envSpec ?? (project?.schemaFile ? readEnvSpec(project.schemaFile.doc.text, project.schemaFile.path) : undefined);
+  const binding = resolveBinding({ ...bind(doc), doc, ...(declaration ? { projectSchemas: [declaration.schema] } : {}) });
   const { diagnostics, ruleFailures } = validateDocument({
     doc,
     schemas: binding.schemas,
     certainty: binding.certainty,
     declared: binding.declared,
+    explicitIds: binding.explicitIds,
     anchor: binding.directive?.span,
     unknownSchemaIds: binding.unknownIds,
     settings,
     project,
   });
-  return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics, ruleFailures };
+  if (envSpec) diagnostics.push(...envSpecDiagnostics(doc, envSpec.problems));
+  return { doc, binding, schemaSet: schemaSetFor(binding.schemas), diagnostics, ruleFailures, ...(envSpec ? { envSpec } : {}) };
 }

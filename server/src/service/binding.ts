@@ -5,13 +5,17 @@
  *   3. detection from the dependencies of the file's app (catalog schemas), the variables present
  *      and marker files beside the file.
  * Workspace schema files (envls.schemaFiles) just add ids usable in 1 and 2.
+ *
+ * The schemas the project declares for the file (its app's `.env.schema`) apply whatever else
+ * does: after the schemas named in 1 or 2, before detected ones; they are explicit (the project
+ * says so), even beside a detection (`explicitIds`).
  */
 import { lineOfOffset } from './parser/lines';
 import type { EnvDocument, Span } from './parser/model';
 import type { BindingCertainty } from './rules/rule';
 import type { Detection, ResolvedSchema } from './schema/types';
 
-export type BindingSource = 'comment' | 'setting' | 'detected' | 'none';
+export type BindingSource = 'comment' | 'setting' | 'project' | 'detected' | 'none';
 
 export interface SchemaDirective {
   ids: { id: string; span: Span }[];
@@ -32,6 +36,8 @@ export interface Binding {
   declared?: string[];
   /** The detections behind a `detected` binding, one per schema (schemaSources.ts says why each applies). */
   detections?: Detection[];
+  /** Ids of schemas bound explicitly whatever the certainty of the rest: the project's own (`.env.schema`). */
+  explicitIds?: string[];
 }
 
 export interface BindingInput {
@@ -42,6 +48,8 @@ export interface BindingInput {
   externalReason?: string;
   /** Runs detection; absent or returning [] means none. */
   detect?: () => Detection[];
+  /** Schemas the project declares for the file (its app's `.env.schema`, schema/envSpec.ts). */
+  projectSchemas?: readonly ResolvedSchema[];
 }
 
 export const DIRECTIVE = /^(\s*envls-schema\s*:\s*)(.*)$/;
@@ -66,6 +74,18 @@ export function findSchemaDirectives(doc: EnvDocument): SchemaDirective[] {
 }
 
 export function resolveBinding(input: BindingInput): Binding {
+  const binding = resolveOwnBinding(input);
+  const declared = (input.projectSchemas ?? []).filter((s) => !binding.schemas.includes(s));
+  if (declared.length === 0) return binding;
+  const explicitIds = declared.map((s) => s.id);
+  const reason = `declared in ${declared.map((s) => s.origin.replace(/^project:/, '')).join(', ')}`;
+  if (binding.source === 'none') return { ...binding, schemas: declared, certainty: 'explicit', source: 'project', reason, explicitIds };
+  // A person's choice (comment, setting) first, then the project's declaration, then guesses.
+  const schemas = binding.source === 'detected' ? [...declared, ...binding.schemas] : [...binding.schemas, ...declared];
+  return { ...binding, schemas, reason: `${binding.reason}; ${reason}`, explicitIds };
+}
+
+function resolveOwnBinding(input: BindingInput): Binding {
   const directives = findSchemaDirectives(input.doc);
   if (directives.length > 0) {
     const named = directives.flatMap((d) => d.ids);

@@ -35,6 +35,8 @@ export interface ValidationInput {
   certainty?: BindingCertainty;
   /** Ids of the catalog schemas the app declares (a manifest dependency); see Binding.declared. */
   declared?: readonly string[];
+  /** Ids of schemas bound explicitly whatever `certainty` says; see Binding.explicitIds. */
+  explicitIds?: readonly string[];
   anchor?: Span;
   unknownSchemaIds?: readonly { id: string; span?: Span }[];
   settings?: ValidationSettings;
@@ -102,7 +104,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
     if (severity === 'off') continue;
     if (rule.group === 'schema' && schemas.length === 0 && !rule.alsoWithoutSchema) continue;
     if (rule.group === 'project' && !input.project) continue;
-    if (rule.needsCertainty && certainty !== 'explicit' && certainty !== 'confident') continue;
+    if (rule.needsCertainty && certainty !== 'explicit' && certainty !== 'confident' && !input.explicitIds?.length) continue;
     const report = (finding: Finding): void => {
       const range = rangeOf(doc, finding.span);
       if (suppressions.isSuppressed(rule.code, range.start.line)) return;
@@ -116,6 +118,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
         schemaSet,
         certainty,
         declared: input.declared ?? [],
+        explicitIds: input.explicitIds ?? [],
         anchor: input.anchor,
         unknownSchemaIds: input.unknownSchemaIds ?? [],
         reportAllUnknown: settings?.unknownVariables ?? false,

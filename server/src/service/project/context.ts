@@ -40,6 +40,8 @@ export interface ProjectContext {
   layers: ReadonlyMap<string, EnvDocument>;
   /** The app's example nearest to the file (never the file itself). */
   example?: ExampleFacts;
+  /** The app's `.env.schema` nearest to the file (never the file itself): the project's declaration of its variables. */
+  schemaFile?: ExampleFacts;
   /** Whether docker compose reads the file (a service's env_file or the project `.env`). */
   readByCompose: boolean;
   git?: GitFacts;
@@ -60,6 +62,8 @@ export function projectContextFor(model: ProjectModel, path: string, git?: GitFa
   }
   const examplePath = model.nearestExample(path);
   const exampleDoc = examplePath === undefined ? undefined : model.document(examplePath);
+  const schemaPath = role.role === 'schema' ? undefined : model.nearestSchemaFile(path);
+  const schemaDoc = schemaPath === undefined ? undefined : model.document(schemaPath);
   const reading = model.composeReads(path);
   return {
     path,
@@ -68,6 +72,7 @@ export function projectContextFor(model: ProjectModel, path: string, git?: GitFa
     layerings,
     layers,
     example: examplePath !== undefined && exampleDoc ? { path: examplePath, doc: exampleDoc } : undefined,
+    ...(schemaPath !== undefined && schemaDoc ? { schemaFile: { path: schemaPath, doc: schemaDoc } } : {}),
     readByCompose: reading.envFileOf.length > 0 || reading.interpolationFor.length > 0,
     git,
   };

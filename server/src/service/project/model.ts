@@ -422,6 +422,22 @@ export class ProjectModel {
     return undefined;
   }
 
+  /**
+   * The app's `.env.schema` (varlock's env-spec) nearest to `path`: in the file's folder, then each
+   * parent up to the app folder; never the file itself.
+   */
+  nearestSchemaFile(path: string): string | undefined {
+    const app = this.appOf(path);
+    if (!app) return undefined;
+    const schemas = app.envFiles.filter((f) => f.role.role === 'schema' && f.path !== path);
+    for (const dir of selfAndAncestors(dirOf(path))) {
+      const here = schemas.find((f) => dirOf(f.path) === dir);
+      if (here) return here.path;
+      if (dir === app.folder) break;
+    }
+    return undefined;
+  }
+
   /** Whether docker compose reads the file: as a service's env_file, or as the project `.env` of a compose file. */
   composeReads(path: string): ComposeReading {
     const reading: ComposeReading = { envFileOf: [], interpolationFor: [] };

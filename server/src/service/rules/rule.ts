@@ -97,6 +97,8 @@ export interface RuleContext {
   certainty: BindingCertainty;
   /** Ids of the catalog schemas the app declares (a manifest dependency names the service). */
   declared: readonly string[];
+  /** Ids of schemas bound explicitly whatever `certainty` says (the project's `.env.schema`). */
+  explicitIds: readonly string[];
   /** Where file-level findings go: the `# envls-schema` comment, else undefined (first line). */
   anchor?: Span;
   /** Schema ids the file or settings name that no schema has. */

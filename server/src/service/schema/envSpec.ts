@@ -113,7 +113,7 @@ function readUncached(text: string, path: string): EnvSpecReading {
     return reading;
   }
   const file = parseRecovering(text, reading.problems);
-  if (file) new Reader(text, reading).read(file);
+  if (file) new Reader(reading).read(file);
   return reading;
 }
 
@@ -195,10 +195,7 @@ interface ItemDraft {
 class Reader {
   private readonly settings: RootSettings = { defaultRequired: 'infer', defaultSensitive: true, disabled: false, plugins: false };
 
-  constructor(
-    private readonly text: string,
-    private readonly reading: EnvSpecReading,
-  ) {}
+  constructor(private readonly reading: EnvSpecReading) {}
 
   private problem(span: Span, severity: EnvSpecSeverity, message: string): void {
     this.reading.problems.push({ start: span.start, end: span.end, severity, message });

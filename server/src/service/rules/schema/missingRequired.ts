@@ -40,6 +40,8 @@ export const missingRequired: Rule = {
     // reported only in a file that sets at least one of that schema's unconditional requirements;
     // requirements the file's own values trigger (AUTH_ENABLED=true -> AUTH_AUDIENCE) always are.
     const anchored = new Set<ResolvedSchema>();
+    // The project's own declaration (`.env.schema`) is explicit even beside a detection.
+    const isExplicit = (schema: ResolvedSchema) => ctx.certainty === 'explicit' || ctx.explicitIds.includes(schema.id);
     if (ctx.certainty !== 'explicit') {
       for (const { spec, schema } of ctx.schemaSet.variables()) {
         if (isUnconditional(spec) && satisfied(spec)) anchored.add(schema);
@@ -56,10 +58,12 @@ export const missingRequired: Rule = {
       if (!req || spec.managedBy || spec.deprecated) continue;
       // A catalog service found by its names alone may be another app's setting copied here: its
       // requirements count only when the app declares the service (a manifest dependency) or a person bound it.
-      if (schema.catalog && ctx.certainty !== 'explicit' && !ctx.declared.includes(schema.id)) continue;
+      if (schema.catalog && !isExplicit(schema) && !ctx.declared.includes(schema.id)) continue;
+      // A weak detection never reports requirements (it runs here only beside an explicit project schema).
+      if (!isExplicit(schema) && ctx.certainty !== 'confident') continue;
       if (satisfied(spec)) continue;
       if (req.kind === 'when' && !(req.when ?? []).every((c) => conditionHolds(c, lookup))) continue;
-      if (ctx.certainty !== 'explicit' && isUnconditional(spec) && !anchored.has(schema)) continue;
+      if (!isExplicit(schema) && isUnconditional(spec) && !anchored.has(schema)) continue;
       const why = req.reason ?? (req.kind === 'when' && req.when?.length ? `required when ${req.when.map(describeCondition).join(' and ')}` : 'required');
       missing.push({ spec, schema, why });
     }
