@@ -52,6 +52,7 @@ test('status: short text and detail; never the long reason', () => {
   assert.equal(statusText([{ id: 'flux/app', title: 'Flux app' }, { id: 'otel', title: 'OpenTelemetry SDK' }]), 'envls: Flux app +1');
   assert.equal(statusDetail('comment', 'explicit'), 'from # envls-schema');
   assert.equal(statusDetail('setting', 'explicit'), 'from envls.schemas');
+  assert.equal(statusDetail('project', 'explicit'), 'declared by the project');
   assert.equal(statusDetail('detected', 'confident'), 'detected');
   assert.equal(statusDetail('detected', 'weak'), 'detected (unsure)');
   assert.equal(statusDetail('none', 'none'), 'general checks only');
