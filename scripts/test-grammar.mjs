@@ -1,4 +1,4 @@
-// Runs the TextMate grammar tests (test/grammar/*.env, `# SYNTAX TEST "source.dotenv"` headers) with
+// Runs the TextMate grammar tests (test/grammar/*.env, `# SYNTAX TEST "source.dotenv"` or "source.env-spec" headers) with
 // vscode-tmgrammar-test from the e2e tools folder (bash scripts/install-e2e.sh installs it there).
 // Prints a closing "N passed, N failed" line and exits non-zero on any failure.
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ if (cases.length === 0) {
   console.error('no test/grammar/*.env cases');
   process.exit(1);
 }
-const r = spawnSync(bin, ['-g', 'syntaxes/dotenv.tmLanguage.json', ...cases.map((f) => `test/grammar/${f}`)], {
+const r = spawnSync(bin, ['-g', 'syntaxes/dotenv.tmLanguage.json', '-g', 'syntaxes/env-spec.tmLanguage.json', ...cases.map((f) => `test/grammar/${f}`)], {
   cwd: root,
   encoding: 'utf8',
   timeout: 120_000,

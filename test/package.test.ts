@@ -70,7 +70,7 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   for (const file of files) {
     assert.ok(!/\.map$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^\.|\.ts$/.test(file) || file === 'dist/api.d.ts', `${file} is not a runtime file`);
   }
-  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
+  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/env-spec-parser.js', 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
     assert.ok(files.includes(needed), `${needed} is missing`);
   }
 
