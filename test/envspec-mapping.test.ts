@@ -180,3 +180,9 @@ test("varlock's own .env.schema files (test/fixtures/envspec/SOURCES.md) read wi
 test('the same text gives the same schema object (every env file of the app binds it at each keystroke)', () => {
   assert.equal(read('A=1\n').schema, read('A=1\n').schema);
 });
+
+test('docs/schemas.md lists every decorator and data type envls knows, with its varlock link', () => {
+  const docs = readFileSync(join(__dirname, '..', 'docs/schemas.md'), 'utf8');
+  for (const d of DECORATORS) assert.ok(docs.includes(`[\`@${d.name}\`](${d.url})`), d.name);
+  for (const t of DATA_TYPES) assert.ok(docs.includes(`[\`${t.name}\`](${t.url})`), t.name);
+});

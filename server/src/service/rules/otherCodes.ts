@@ -27,11 +27,16 @@ export const invalidSchema: CodeDeclaration = {
   code: 'invalidSchema',
   group: 'internal',
   defaultSeverity: 'error',
-  description: 'A schema file of yours (envls.schemaFiles, --schema-file) is not valid JSON, breaks the schema format, or has a pattern the linear-time regular expression engine (RE2) cannot run (backreferences, lookaround).',
+  description: 'A schema file of yours (envls.schemaFiles, --schema-file) is not valid JSON, breaks the schema format, or has a pattern the linear-time regular expression engine (RE2) cannot run (backreferences, lookaround); or a decorator of a `.env.schema` envls cannot read or use.',
   fixAll: false,
   configurable: false,
   docs: {
-    details: 'It is reported on the schema file itself, at the offending place; envls leaves that schema out until the file is fixed.',
+    details:
+      'It is reported on the schema file itself, at the offending place; envls leaves that schema out until the file is fixed. ' +
+      "In a `.env.schema` (varlock's env-spec) each problem sits on its decorator and the rest of the file is still used: a malformed " +
+      'decorator is an error (varlock cannot read the file either); an unknown decorator, data type or type option is a warning ' +
+      '(information when the file loads a `@plugin`, which may define it); a decorator envls does not use (`@currentEnv`, code ' +
+      'generation, …) or a condition it does not evaluate (`@required=forEnv(prod)`) is information.',
     example: '// my.envls.json\n{ "id": "acme/api", "variables": [ { "name": "PORT", "type": "port", } ] }',
     fix: 'Correct the file as the message says (name it `*.envls.json` to get validation and completion while you write it).',
   },
