@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readEnvSpec, type EnvSpecProblem } from '../server/src/service/schema/envSpec';
+import { MAX_ENV_SPEC_PROBLEMS, readEnvSpec, type EnvSpecProblem } from '../server/src/service/schema/envSpec';
 import { DATA_TYPES, DECORATORS } from '../server/src/service/schema/envSpecVocabulary';
 import { checkValue } from '../server/src/service/schema/checkValue';
 
@@ -157,6 +157,12 @@ test('a malformed decorator is an error on its line; the rest of the file is sti
   // Whole-file failures and huge files give an empty schema, never a throw.
   assert.doesNotThrow(() => read('\u0000'.repeat(10)));
   assert.equal(read('A=1\n'.repeat(200_000)).schema.variables.length, 0);
+  // Bounded: deeply nested calls (a stack overflow inside the parser), a file full of errors, endless problems.
+  assert.match(read(`A=${'f('.repeat(20_000)}${')'.repeat(20_000)}\n`).problems[0].message, /cannot read this file/);
+  assert.match(read('# @x=\nA=1\n'.repeat(500)).problems.at(-1)!.message, /cannot read this file/);
+  const flood = read(`# ${'@a '.repeat(1000)}\nK=1\n`);
+  assert.equal(flood.problems.length, MAX_ENV_SPEC_PROBLEMS + 1);
+  assert.equal(flood.problems.at(-1)!.message, '800 more problems in this file are not shown.');
 });
 
 test('@disable: the file applies nothing', () => {

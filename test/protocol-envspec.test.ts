@@ -191,3 +191,29 @@ test("a real .env.schema from varlock's repository (test/fixtures/envspec/SOURCE
     assert.deepEqual(diagnostics.filter((d) => d.code === 'invalidValue').map((d) => d.range.start.line), [0, 1]);
   });
 });
+
+test("go to definition of a key reaches its item in the app's .env.schema", async () => {
+  const root = workspace({ 'package.json': PACKAGE, '.env.schema': SCHEMA, '.env': 'PORT=4000\n' });
+  await withServer(root, async (client) => {
+    await open(client, root, '.env');
+    const definitions = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: uriIn(root, '.env') }, position: { line: 0, character: 1 } });
+    const where = definitions.map((l) => `${l.uri.slice(l.uri.lastIndexOf('/') + 1)}:${l.range.start.line}`).sort();
+    assert.deepEqual(where, ['.env.schema:10', '.env:0']);
+  });
+});
+
+test("a sensitive item's default in the .env.schema never shows in the .env's completion or hover", async () => {
+  // varlock's default is @defaultSensitive=true: BANNER_TEXT is sensitive without saying so (its name is not secret-looking).
+  const root = workspace({ 'package.json': PACKAGE, '.env.schema': '# shown in the footer\nBANNER_TEXT=schemadefaultsecret42\n', '.env': '\n' });
+  await withServer(root, async (client) => {
+    const uri = uriIn(root, '.env');
+    await open(client, root, '.env');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const item = list.items.find((i) => i.label === 'BANNER_TEXT');
+    assert.ok(item, 'BANNER_TEXT offered');
+    const resolved = await client.request<unknown>('completionItem/resolve', item);
+    assert.doesNotMatch(JSON.stringify([list, resolved]), /schemadefaultsecret42/);
+    await client.change(uri, 2, 'BANNER_TEXT=\n');
+    assert.doesNotMatch(await hoverText(client, uri, 0, 1), /schemadefaultsecret42/);
+  });
+});

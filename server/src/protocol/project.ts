@@ -93,7 +93,7 @@ export class ProjectWorkspaces {
   }
 
   /**
-   * The files navigation reaches from `uri`: the other layers of its modes and its example; from an
+   * The files navigation reaches from `uri`: the other layers of its modes, its example and its `.env.schema`; from an
    * example, the values files it is the nearest example of. Each with the model's parsed document.
    */
   related(uri: string, project: ProjectContext | undefined): { uri: string; doc: EnvDocument }[] {
@@ -102,6 +102,7 @@ export class ProjectWorkspaces {
     const { model } = located.workspace;
     const paths = new Set(project.layers.keys());
     if (project.example) paths.add(project.example.path);
+    if (project.schemaFile) paths.add(project.schemaFile.path);
     if (project.role.role === 'example') {
       for (const file of model.appOf(located.rel)?.envFiles ?? []) {
         if (holdsValues(file.role) && model.nearestExample(file.path) === located.rel) paths.add(file.path);
