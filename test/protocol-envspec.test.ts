@@ -133,7 +133,7 @@ test('the .env.schema file: an unknown decorator is reported, decorators and typ
       ],
     );
     // What envls does not use (code generation) is said as information, not dropped.
-    assert.ok(diagnostics.some((d) => d.severity === 3 && d.message.startsWith('@generateTypes')), 'generateTypes reported as information');
+    assert.ok(diagnostics.some((d) => d.severity === 3 && String(d.message).startsWith('@generateTypes')), 'generateTypes reported as information');
 
     const atLine = lines.indexOf('# @');
     const decorators = await completionLabels(client, uri, atLine, 3, '@');
