@@ -61,6 +61,31 @@ test('Vite: `vite build` reads .env.production; `--mode staging` reads .env.stag
   assert.deepEqual(read(m, 'staging', 'DB_PASSWORD'), ['foobar', '.env']);
 });
 
+test('varlock: .env, .env.local, .env.[env], .env.[env].local in increasing precedence; a .env.schema alone names it, and is no layer', () => {
+  // https://varlock.dev/guides/environments/ (its example: APP_ENV=development loads .env.development and .env.development.local).
+  const m = model({
+    'pyproject.toml': '[project]\nname = "api"\n',
+    '.env.schema': '# @currentEnv=$APP_ENV\n# ---\n# @type=enum(development, test, staging, production)\nAPP_ENV=development\n',
+    '.env': 'DB=env\nONLY_BASE=1\n',
+    '.env.local': 'DB=local\n',
+    '.env.development': 'DB=development\n',
+    '.env.development.local': 'DB=development-local\n',
+    '.env.staging': 'DB=staging\n',
+  });
+  const app = m.app('')!;
+  assert.equal(app.plan.convention, 'varlock');
+  assert.equal(app.plan.reason, 'the app has a .env.schema (varlock)');
+  assert.deepEqual([...app.orders.keys()], ['development', 'preview', 'staging', 'production', 'test']);
+  assert.deepEqual(app.orders.get('development'), ['.env.development.local', '.env.development', '.env.local', '.env']);
+  assert.deepEqual(read(m, 'development', 'DB'), ['development-local', '.env.development.local']);
+  assert.deepEqual(read(m, 'staging', 'DB'), ['staging', '.env.staging']);
+  assert.deepEqual(read(m, 'production', 'DB'), ['local', '.env.local']);
+  assert.deepEqual(read(m, 'test', 'ONLY_BASE'), ['1', '.env']);
+  assert.equal(read(m, 'development', 'APP_ENV'), undefined, 'the schema is not a layer');
+  assert.equal(model({ 'package.json': pkg({ varlock: '0.1.0' }), '.env': '' }).app('')!.plan.reason, 'package.json depends on varlock');
+  assert.equal(model({ 'package.json': pkg({ next: '15.0.0' }), '.env.schema': '', '.env': '' }).app('')!.plan.convention, 'nextjs', 'a framework loads its own files');
+});
+
 test('SvelteKit uses the order of Vite, which loads its files', () => {
   const m = model({ 'package.json': pkg({ '@sveltejs/kit': '2.0.0', vite: '6.0.0' }), '.env': 'A=1\n', '.env.production': 'A=2\n' });
   assert.equal(m.app('')!.plan.convention, 'sveltekit');

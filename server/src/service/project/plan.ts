@@ -2,7 +2,8 @@
  * An app's load plan: which convention it follows (and why), and per mode the files it loads,
  * the one that wins first. Detection reads the app's manifests and compose files, in this order:
  * envls.loadOrder; a framework dependency in package.json (next, @sveltejs/kit, nuxt, vite —
- * the framework loads its own files); `dotenvx run` in a package.json script, then the
+ * the framework loads its own files); varlock (a `varlock` dependency, or a `.env.schema` in the app
+ * folder: varlock's schema file); `dotenvx run` in a package.json script, then the
  * @dotenvx/dotenvx or dotenv dependency; the Gemfile (dotenv-rails, or dotenv with rails;
  * plain dotenv); pyproject.toml / requirements.txt (django-environ, python-dotenv); a compose
  * file; else plain dotenv's `.env`. compose services add their own modes to any of these.
@@ -84,6 +85,12 @@ function choosePlan(app: AppSources, setting?: LoadOrderSetting): LoadPlan {
     for (const [dependency, name] of FRAMEWORKS) {
       if (pkg.dependencies.has(dependency)) return fromConvention(CONVENTIONS.get(name as never)!, app, `package.json depends on ${dependency}`);
     }
+    if (pkg.dependencies.has('varlock')) return fromConvention(CONVENTIONS.get('varlock')!, app, 'package.json depends on varlock');
+  }
+  // varlock runs any stack (`varlock run -- …`): its schema file in the app folder says it loads the files.
+  if (app.envNames.includes('.env.schema')) return fromConvention(CONVENTIONS.get('varlock')!, app, 'the app has a .env.schema (varlock)');
+  if (pkgText !== undefined) {
+    const pkg = readPackageJson(pkgText);
     const runs = [...pkg.scripts].map(([script, command]) => dotenvxRunOf(script, command)).filter((r) => r !== undefined);
     if (runs.length > 0) {
       const dotenvx = CONVENTIONS.get('dotenvx')!;

@@ -18,6 +18,7 @@ export type ConventionName =
   | 'dotenvx'
   | 'python-dotenv'
   | 'django-environ'
+  | 'varlock'
   | 'compose';
 
 export interface Convention {

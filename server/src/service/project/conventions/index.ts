@@ -7,11 +7,12 @@ import { nuxt } from './nuxt';
 import { djangoEnviron, pythonDotenv } from './python';
 import { railsDotenv } from './railsDotenv';
 import { sveltekit } from './sveltekit';
+import { varlock } from './varlock';
 import { vite } from './vite';
 
 /** compose has no fixed list: its order comes from each service's env_file (see ./compose). */
 export const CONVENTIONS: ReadonlyMap<Exclude<ConventionName, 'compose'>, Convention> = new Map(
-  [nextjs, vite, sveltekit, nuxt, railsDotenv, dotenv, dotenvx, pythonDotenv, djangoEnviron].map((c) => [c.name as Exclude<ConventionName, 'compose'>, c]),
+  [nextjs, vite, sveltekit, nuxt, railsDotenv, dotenv, dotenvx, pythonDotenv, djangoEnviron, varlock].map((c) => [c.name as Exclude<ConventionName, 'compose'>, c]),
 );
 
 export function conventionNamed(name: string): Convention | undefined {
