@@ -134,10 +134,13 @@ test('every data type of the vocabulary is read without a warning; every decorat
 });
 
 test('unknown decorators and types, bad options, misplaced and orphan decorators', () => {
-  assert.deepEqual(problems('# @requried\nA=\n'), ['warning@@requried: Unknown decorator @requried: varlock has no such item decorator (https://varlock.dev/env-spec/reference/).']);
+  assert.deepEqual(problems('# @requried\nA=\n'), ['warning@@requried: Unknown decorator @requried: varlock has no such item decorator (https://varlock.dev/env-spec/reference/). Did you mean @required?']);
+  assert.deepEqual(read('# @requried\nA=\n').problems[0].suggestion, { span: { start: 3, end: 11 }, name: 'required' });
+  assert.deepEqual(read('# @type=bolean\nA=\n').problems[0].suggestion, { span: { start: 8, end: 14 }, name: 'boolean' });
+  assert.equal(read('# @frobnicate\nA=\n').problems[0].suggestion, undefined);
   assert.match(problems('# @plugin(@varlock/1password-plugin)\n# @initOp(allowAppAuth=true)\n# ---\n# @type=opServiceAccountToken\nA=\n').join('\n'), /information@@initOp.*plugin[\s\S]*information@@type=opServiceAccountToken: .*plugin/);
   assert.match(problems('# @type=integer\nA=\n')[0], /^warning@@type=integer: Unknown data type integer/);
-  assert.match(problems('# @type=string(minLenght=3)\nA=\n')[0], /^warning@3: The data type string has no option minLenght/);
+  assert.match(problems('# @type=string(minLenght=3)\nA=\n')[0], /^warning@3: The data type string has no option minLenght .*Did you mean minLength\?$/);
   assert.match(problems('# @type=number(min=abc)\nA=\n')[0], /^warning@abc: number\(min=…\) takes a number/);
   assert.match(problems('# @type=enum()\nA=\n')[0], /^warning@@type=enum\(\): .*needs its members/);
   assert.match(problems('# @type=string(matches="^(?=a)")\nA=\n').join('\n'), /^warning@.*cannot run this `matches` pattern/);

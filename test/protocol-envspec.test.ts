@@ -126,12 +126,16 @@ test('the .env.schema file: an unknown decorator is reported, decorators and typ
     assert.deepEqual(
       diagnostics.filter((d) => d.code === 'invalidSchema' && d.severity !== 3).map((d) => [d.range.start.line, d.range.start.character, d.severity, d.message]).sort((a, b) => (a[0] as number) - (b[0] as number)),
       [
-        [unknownLine, 2, 2, 'Unknown decorator @requried: varlock has no such item decorator (https://varlock.dev/env-spec/reference/).'],
+        [unknownLine, 2, 2, 'Unknown decorator @requried: varlock has no such item decorator (https://varlock.dev/env-spec/reference/). Did you mean @required?'],
         // The lines being typed (`# @`, `# @type=`) are errors until they are complete, as for varlock.
         [lines.indexOf('# @'), 3, 1, malformed],
         [lines.indexOf('# @type='), 8, 1, malformed],
       ],
     );
+    // The quick fix renames it, from what the diagnostic carries.
+    const unknown = diagnostics.find((d) => d.range.start.line === unknownLine)!;
+    const fixes = await client.request<{ title: string; edit: { changes: Record<string, { newText: string; range: { start: { character: number } } }[]> } }[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown], only: ['quickfix'] } });
+    assert.deepEqual(fixes.map((f) => [f.title, f.edit.changes[uri].map((e) => [e.range.start.character, e.newText])]), [['Change to required', [[3, 'required']]]]);
     // What envls does not use (code generation) is said as information, not dropped.
     assert.ok(diagnostics.some((d) => d.severity === 3 && String(d.message).startsWith('@generateTypes')), 'generateTypes reported as information');
 

@@ -10,7 +10,7 @@ import type { EnvDocument } from './parser/model';
 import { lineContentEnd, offsetAt, rangeOf } from './positions';
 import type { EnvSpecProblem, EnvSpecReading } from './schema/envSpec';
 import { DATA_TYPES, DATA_TYPES_BY_NAME, DECORATORS, decoratorInfo, type DataTypeInfo, type DecoratorInfo } from './schema/envSpecVocabulary';
-import { codeDiagnostic } from './validate';
+import { codeDiagnostic, type DiagnosticData } from './validate';
 
 const SEVERITY: Record<EnvSpecProblem['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -20,7 +20,14 @@ const SEVERITY: Record<EnvSpecProblem['severity'], DiagnosticSeverity> = {
 
 /** What envls could not read or use in a `.env.schema`, as `invalidSchema` diagnostics on the file. */
 export function envSpecDiagnostics(doc: Pick<EnvDocument, 'lineStarts'>, problems: readonly EnvSpecProblem[]): Diagnostic[] {
-  return problems.map((p) => ({ ...codeDiagnostic('invalidSchema', rangeOf(doc, { start: p.start, end: p.end }), p.message), severity: SEVERITY[p.severity] }));
+  return problems.map((p) => {
+    const diagnostic: Diagnostic = { ...codeDiagnostic('invalidSchema', rangeOf(doc, { start: p.start, end: p.end }), p.message), severity: SEVERITY[p.severity] };
+    if (p.suggestion) {
+      const data: DiagnosticData = { fixes: [{ title: `Change to ${p.suggestion.name}`, edits: [{ range: rangeOf(doc, p.suggestion.span), newText: p.suggestion.name }], preferred: true }] };
+      diagnostic.data = data;
+    }
+    return diagnostic;
+  });
 }
 
 /** The text of the cursor's line up to the cursor, when the line is a comment. */

@@ -22,9 +22,10 @@ import type {
   ParsedEnvSpecStaticValue,
 } from '@env-spec/parser';
 import type { Span } from '../parser/model';
+import { NearMissIndex } from './nearMiss';
 import { patternProblem } from './safeRegex';
 import type { ResolvedSchema, VariableSpec } from './types';
-import { DATA_TYPES_BY_NAME, decoratorInfo, DECORATORS_BY_NAME, ENV_SPEC_REFERENCE_URL, type DataTypeInfo } from './envSpecVocabulary';
+import { DATA_TYPES, DATA_TYPES_BY_NAME, decoratorInfo, DECORATORS, DECORATORS_BY_NAME, ENV_SPEC_REFERENCE_URL, type DataTypeInfo } from './envSpecVocabulary';
 
 export type EnvSpecSeverity = 'error' | 'warning' | 'information';
 
@@ -34,6 +35,8 @@ export interface EnvSpecProblem {
   end: number;
   message: string;
   severity: EnvSpecSeverity;
+  /** A name one edit away that varlock knows: the quick fix replaces `span` with it. */
+  suggestion?: { span: Span; name: string };
 }
 
 /** A decorator written in the file, for hover and completion. */
@@ -212,8 +215,8 @@ class Reader {
 
   constructor(private readonly reading: EnvSpecReading) {}
 
-  private problem(span: Span, severity: EnvSpecSeverity, message: string): void {
-    this.reading.problems.push({ start: span.start, end: span.end, severity, message });
+  private problem(span: Span, severity: EnvSpecSeverity, message: string, suggestion?: EnvSpecProblem['suggestion']): void {
+    this.reading.problems.push({ start: span.start, end: span.end, severity, message, ...(suggestion ? { suggestion } : {}) });
   }
 
   read(file: ParsedEnvSpecFile): void {
@@ -270,8 +273,11 @@ class Reader {
       this.problem(span, 'warning', `@${d.name} is ${other.scope === 'root' ? 'a root decorator: it belongs in the header (the comments before the first item)' : 'an item decorator: it belongs in the comments right above an item'}; here varlock does not apply it.`);
       return;
     }
-    if (this.settings.plugins) this.problem(span, 'information', `envls does not know @${d.name}; it may come from a plugin (envls loads none).`);
-    else this.problem(span, 'warning', `Unknown decorator @${d.name}: varlock has no such ${scope} decorator (${ENV_SPEC_REFERENCE_URL}).`);
+    const near = nearName(d.name, DECORATORS.filter((x) => x.scope === scope).map((x) => x.name));
+    const suggestion = near ? { span: { start: span.start + 1, end: span.start + 1 + d.name.length }, name: near } : undefined;
+    const meant = near ? ` Did you mean @${near}?` : '';
+    if (this.settings.plugins) this.problem(span, 'information', `envls does not know @${d.name}; it may come from a plugin (envls loads none).${meant}`, suggestion);
+    else this.problem(span, 'warning', `Unknown decorator @${d.name}: varlock has no such ${scope} decorator (${ENV_SPEC_REFERENCE_URL}).${meant}`, suggestion);
   }
 
   private unused(span: Span, name: string, scope: 'root' | 'item'): void {
@@ -428,8 +434,12 @@ class Reader {
       if (['if', 'ifs', 'fallback', 'forEnv', 'eq', 'not', 'ref', 'remap'].includes(name)) {
         return this.problem(span, 'information', `@type=${name}(…) is chosen when varlock loads; envls does not evaluate it and checks no type.`);
       }
-      if (this.settings.plugins) return this.problem(span, 'information', `envls does not know the data type ${name}; it may come from a plugin (envls checks no type).`);
-      return this.problem(span, 'warning', `Unknown data type ${name}: varlock has no such type (${DATA_TYPES_BY_NAME.get('string')!.url.replace(/#.*$/, '')}).`);
+      const near = nearName(name, DATA_TYPES.map((t) => t.name));
+      const at = span.start + '@type='.length;
+      const suggestion = near ? { span: { start: at, end: at + name.length }, name: near } : undefined;
+      const meant = near ? ` Did you mean ${near}?` : '';
+      if (this.settings.plugins) return this.problem(span, 'information', `envls does not know the data type ${name}; it may come from a plugin (envls checks no type).${meant}`, suggestion);
+      return this.problem(span, 'warning', `Unknown data type ${name}: varlock has no such type (${DATA_TYPES_BY_NAME.get('string')!.url.replace(/#.*$/, '')}).${meant}`, suggestion);
     }
     const positional: unknown[] = [];
     const options = new Map<string, { value: unknown; span: Span; dynamic: boolean }>();
@@ -452,7 +462,10 @@ class Reader {
     };
     for (const [option, o] of options) {
       const known = info.options.find((x) => x.name === option);
-      if (!known) this.problem(o.span, 'warning', `The data type ${info.name} has no option ${option} (${info.url}).`);
+      if (!known) {
+        const near = nearName(option, info.options.map((x) => x.name));
+        this.problem(o.span, 'warning', `The data type ${info.name} has no option ${option} (${info.url}).${near ? ` Did you mean ${near}?` : ''}`);
+      }
       else if (o.dynamic) this.problem(o.span, 'information', `${info.name}(${option}=…) is computed when varlock loads; envls does not check it.`);
       else if (!known.checked) this.problem(o.span, 'information', `${info.name}(${option}=…): envls does not check this option.`);
     }
@@ -592,4 +605,9 @@ function staticOf(value: Value): unknown {
 
 function staticArgs(call: ParsedEnvSpecFunctionCall): unknown[] {
   return call.data.args.data.values.map((v) => (isStatic(v) ? v.value : undefined));
+}
+
+/** A known name one edit away (case aside), for "did you mean". */
+function nearName(name: string, known: readonly string[]): string | undefined {
+  return new NearMissIndex(known).suggest(name, 1)[0];
 }
