@@ -146,6 +146,8 @@ test('the .env.schema file: an unknown decorator is reported, decorators and typ
     const headerDecorators = await completionLabels(client, uri, 0, 3, '@');
     assert.equal(headerDecorators[0], '@defaultRequired', 'root decorators first in the header');
 
+    const valuesAt = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: '# @defaultSensitive=false @defaultRequired='.length }, context: { triggerKind: 2, triggerCharacter: '=' } });
+    assert.deepEqual(valuesAt.items.map((i) => i.label), ['infer', 'true', 'false']);
     const typeLine = lines.indexOf('# @type=');
     const types = await completionLabels(client, uri, typeLine, '# @type='.length, '=');
     for (const expected of ['string', 'number', 'boolean', 'url', 'email', 'port', 'ip', 'enum', 'semver', 'uuid']) assert.ok(types.includes(expected), expected);

@@ -66,6 +66,13 @@ export function envSpecCompletions(doc: EnvDocument, position: Position): Comple
     const range = rangeOf(doc, { start: offset - type[1].length, end: offset });
     return { isIncomplete: false, items: DATA_TYPES.map((t, i) => typeItem(t, i, range)) };
   }
+  const value = /(?:^\s*#\s*|\s)@(\w+)=(\w*)$/.exec(before);
+  if (value) {
+    const info = decoratorInfo(value[1], inHeader(doc, line) ? 'root' : 'item') ?? decoratorInfo(value[1], 'item') ?? decoratorInfo(value[1], 'root');
+    const values = info ? decoratorValues(info) : [];
+    const range = rangeOf(doc, { start: offset - value[2].length, end: offset });
+    return { isIncomplete: false, items: values.map((v, i) => ({ label: v, kind: CompletionItemKind.Value, sortText: String(i).padStart(3, '0'), textEdit: { range, newText: v } })) };
+  }
   const decorator = /(?:^\s*#\s*|\s)@(\w*)$/.exec(before);
   if (!decorator) return undefined;
   const range = rangeOf(doc, { start: offset - decorator[1].length, end: offset });
@@ -87,6 +94,16 @@ export function envSpecCompletions(doc: EnvDocument, position: Position): Comple
     }
   }
   return { isIncomplete: false, items };
+}
+
+/** The values a decorator takes, as varlock's page lists them (none for free text). */
+function decoratorValues(d: DecoratorInfo): string[] {
+  if (d.name === 'defaultRequired') return ['infer', 'true', 'false'];
+  if (d.name === 'defaultSensitive') return ['true', 'false', 'inferFromPrefix(PUBLIC_)'];
+  if (d.name === 'defaultDynamic') return ['inferFromSensitive', 'true', 'false'];
+  if (d.name === 'cache') return ['auto', 'memory', 'disk', 'disabled'];
+  if (d.name === 'proxy' && d.scope === 'item') return ['passthrough', 'omit'];
+  return d.valueType.startsWith('boolean') ? ['true', 'false'] : [];
 }
 
 function typeItem(t: DataTypeInfo, index: number, range: Range): CompletionItem {
