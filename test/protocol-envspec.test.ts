@@ -223,3 +223,13 @@ test("a sensitive item's default in the .env.schema never shows in the .env's co
     assert.doesNotMatch(await hoverText(client, uri, 0, 1), /schemadefaultsecret42/);
   });
 });
+
+test('an item sensitive by varlock\'s default completes its allowed values, and a random value only when it is free text', async () => {
+  const root = workspace({ '.env.schema': '# @type=enum(development, staging)\nAPP_ENV=development\nAPI_TOKEN=\n', '.env': 'APP_ENV=\nAPI_TOKEN=\n' });
+  await withServer(root, async (client) => {
+    const uri = uriIn(root, '.env');
+    await open(client, root, '.env');
+    assert.deepEqual(await completionLabels(client, uri, 0, 'APP_ENV='.length), ['development', 'staging']);
+    assert.deepEqual(await completionLabels(client, uri, 1, 'API_TOKEN='.length), ['Generate a strong random value']);
+  });
+});

@@ -238,8 +238,9 @@ function valueDrafts(schemaSet: SchemaSet, key: string, typed: string): Draft[] 
     sortText: String(i).padStart(4, '0'),
     newText: value,
   }));
-  // Offered where nothing is typed before the cursor, so that no filter text has to echo a secret already there.
-  if ((spec.sensitive || spec.type === 'secret') && typed === '') {
+  // Offered where nothing is typed before the cursor, so that no filter text has to echo a secret already there;
+  // only for free text (a sensitive enum, port or URL has values of its own form).
+  if ((spec.sensitive || spec.type === 'secret') && (spec.type === 'string' || spec.type === 'secret') && typed === '') {
     const length = Math.max(32, spec.constraints?.minLength ?? 32);
     drafts.unshift({
       label: 'Generate a strong random value',

@@ -234,7 +234,7 @@ class Reader {
       else {
         for (const d of decorators) {
           this.site(d, 'item');
-          this.problem(spanOf(d, { start: 0, end: 0 }), 'warning', `@${d.name} is attached to no item: a blank line or a divider separates it from the next one, so varlock ignores it.`);
+          this.problem(spanOf(d, { start: 0, end: 0 }), 'warning', `@${d.name} is attached to no item: a blank line or a divider separates it from the next one, so it applies to nothing.`);
         }
       }
     }
