@@ -83,7 +83,7 @@ const PACKAGE = '{ "name": "shop", "dependencies": { "varlock": "0.1.0" } }\n';
 test('a .env beside a .env.schema: missingRequired, a type error, and the binding says where the schema comes from', async () => {
   const root = workspace({ 'package.json': PACKAGE, '.env.schema': SCHEMA, '.env': 'PORT=80a\nAPP_ENV=prod\n' });
   await withServer(root, async (client) => {
-    const binding = client.notification<{ uri: string; schemas: { id: string }[]; source: string; reason: string }>('envls/binding', (p) => p.uri === uriIn(root, '.env'));
+    const binding = client.notification<{ uri: string; schemas: { id: string }[]; source: string; reason: string; sources: { id: string; kind: string; why: string; origin: string }[] }>('envls/binding', (p) => p.uri === uriIn(root, '.env'));
     const diagnostics = await open(client, root, '.env');
     assert.deepEqual(messages(diagnostics, 'missingRequired'), ["STRIPE_SECRET_KEY is missing: required by the project's .env.schema."]);
     assert.deepEqual(messages(diagnostics, 'invalidValue'), [
@@ -94,6 +94,7 @@ test('a .env beside a .env.schema: missingRequired, a type error, and the bindin
     assert.deepEqual(notice.schemas.map((s) => s.id), ['project:.env.schema']);
     assert.equal(notice.source, 'project');
     assert.equal(notice.reason, 'declared in .env.schema');
+    assert.deepEqual(notice.sources.map((s) => [s.id, s.kind, s.why, s.origin]), [['project:.env.schema', 'project', 'declared in .env.schema', 'project:.env.schema']]);
   });
 });
 
@@ -231,5 +232,20 @@ test('an item sensitive by varlock\'s default completes its allowed values, and 
     await open(client, root, '.env');
     assert.deepEqual(await completionLabels(client, uri, 0, 'APP_ENV='.length), ['development', 'staging']);
     assert.deepEqual(await completionLabels(client, uri, 1, 'API_TOKEN='.length), ['Generate a strong random value']);
+  });
+});
+
+test('beside a schema the app declares through its manifest, the .env.schema applies too, and stays explicit', async () => {
+  const root = workspace({
+    'package.json': '{ "name": "shop", "dependencies": { "stripe": "17.0.0" } }\n',
+    '.env.schema': '# @defaultSensitive=false\n# ---\n# @required\nAPP_NAME=\n',
+    '.env': 'STRIPE_SECRET_KEY=sk_test_abc\n',
+  });
+  await withServer(root, async (client) => {
+    const binding = client.notification<{ uri: string; schemas: { id: string }[]; sources: { id: string; kind: string }[] }>('envls/binding', (p) => p.uri === uriIn(root, '.env'));
+    const diagnostics = await open(client, root, '.env');
+    const notice = await binding;
+    assert.deepEqual(notice.sources.map((s) => [s.id, s.kind]), [['project:.env.schema', 'project'], ['stripe', 'manifest']]);
+    assert.ok(messages(diagnostics, 'missingRequired').includes("APP_NAME is missing: required by the project's .env.schema."));
   });
 });

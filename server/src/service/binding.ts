@@ -82,7 +82,8 @@ export function resolveBinding(input: BindingInput): Binding {
   if (binding.source === 'none') return { ...binding, schemas: declared, certainty: 'explicit', source: 'project', reason, explicitIds };
   // A person's choice (comment, setting) first, then the project's declaration, then guesses.
   const schemas = binding.source === 'detected' ? [...declared, ...binding.schemas] : [...binding.schemas, ...declared];
-  return { ...binding, schemas, reason: `${binding.reason}; ${reason}`, explicitIds };
+  // The reason stays the person's or detection's: schemaSources.ts gives each schema its own.
+  return { ...binding, schemas, explicitIds };
 }
 
 function resolveOwnBinding(input: BindingInput): Binding {

@@ -49,6 +49,10 @@ export function schemaSourcesOf(binding: Binding, project?: ProjectContext): Sch
 function sourceOf(schema: ResolvedSchema, binding: Binding): SchemaSource {
   const base = { id: schema.id, title: schema.title, origin: schema.origin };
   const definedIn = definedInWords(schema.origin);
+  // The app's `.env.schema` joins whatever else binds the file (binding.ts): the project declares it.
+  if (binding.explicitIds?.includes(schema.id)) {
+    return { ...base, kind: 'project', why: `declared in ${schema.origin.slice(PROJECT_ORIGIN.length)}` };
+  }
   if (binding.source === 'comment' || binding.source === 'setting') {
     return { ...base, kind: binding.source, why: `${binding.reason}${definedIn}` };
   }
