@@ -99,7 +99,7 @@ export interface CheckResult {
 
 export interface RuleInfo {
   code: string;
-  group: 'core' | 'schema' | 'project' | 'style' | 'internal';
+  group: 'core' | 'schema' | 'project' | 'style' | 'code' | 'internal';
   defaultSeverity: ProblemSeverity;
   description: string;
   /** The rule's documentation page. */
