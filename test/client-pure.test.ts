@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hiddenRanges } from '../client/src/cloakReveal';
+import { codeSelector, DEFAULT_CODE_LANGUAGES } from '../client/src/codeSelector';
 import { bindInSetting, directiveEdit, hasDirective, literalGlob, statusDetail, statusText } from '../client/src/schemaChoice';
 
 const range = (startLine: number, endLine = startLine) => ({ start: { line: startLine, character: 4 }, end: { line: endLine, character: 9 } });
@@ -55,4 +56,10 @@ test('status: short text and detail; never the long reason', () => {
   assert.equal(statusDetail('detected', 'confident'), 'detected');
   assert.equal(statusDetail('detected', 'weak'), 'detected (unsure)');
   assert.equal(statusDetail('none', 'none'), 'general checks only');
+});
+
+test('code languages: the configured ones (files on disk only), none when envls.code.enable is off, unknown ids dropped', () => {
+  assert.deepEqual(codeSelector(undefined, undefined).map((e) => e.language), DEFAULT_CODE_LANGUAGES);
+  assert.deepEqual(codeSelector(true, ['python', 'python', 'cobol', 3]), [{ language: 'python', scheme: 'file' }]);
+  assert.deepEqual(codeSelector(false, ['python']), []);
 });

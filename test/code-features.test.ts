@@ -131,7 +131,7 @@ test('unsetVariable: a read without fallback that nothing of the app defines; fa
   const text = 'x\n'.repeat(8);
   const found = unsetDiagnostics(ctx, reads, text);
   assert.deepEqual(found.map((d) => [d.range.start.line, d.code, d.severity, d.source]), [[0, 'unsetVariable', 3, 'envls'], [3, 'unsetVariable', 3, 'envls']]);
-  assert.match(found[0].message, /MISSING is read without a fallback/);
+  assert.match(String(found[0].message), /MISSING is read without a fallback/);
   assert.ok(found[0].codeDescription?.href.endsWith('docs/rules/unsetVariable.md'));
   // A disable comment on the line above, a severity setting, an incomplete index, an app without env files.
   assert.equal(unsetDiagnostics(ctx, reads, '# envls-disable-next-line unsetVariable\nx\nx\nx\n').filter((d) => d.range.start.line === 0).length, 1, 'line 0 has no line above');
@@ -153,7 +153,7 @@ test('unusedVariable: a key no code reads, hinted and tagged unnecessary; not fo
   const unused = (d: ReturnType<typeof envCheck>['diagnostics']) => d.filter((x) => x.code === 'unusedVariable');
   const found = unused(envCheck(files, '.env', [INDEX, WORKER]).diagnostics);
   assert.deepEqual(found.map((d) => [d.range.start.line, d.severity, d.tags]), [[1, 4, [DiagnosticTag.Unnecessary]], [4, 4, [DiagnosticTag.Unnecessary]]]);
-  assert.match(found[0].message, /No code of this app reads OLD_FLAG/);
+  assert.match(String(found[0].message), /No code of this app reads OLD_FLAG/);
   assert.equal(unused(envCheck(files, '.env', [INDEX], false).diagnostics).length, 0, 'incomplete index');
   assert.equal(unused(envCheck(files, '.env', []).diagnostics).length, 0, 'no code files');
   const compose: CodeFileReads = { path: 'docker-compose.yml', language: 'dockercompose', reads: [read('OLD_FLAG', 1, 1, { kind: 'set' })] };
@@ -181,7 +181,7 @@ test('references from an env key include the code reads; rename edits every env 
   const edit = renameWithCode([env, example], { line: 1, character: 2 }, 'DB_URL', { documentChanges: true }, code);
   assert.ok(!isRefusal(edit));
   const changes = (edit as { documentChanges: TextDocumentEdit[] }).documentChanges;
-  assert.deepEqual(changes.map((c) => [c.textDocument.uri, c.textDocument.version, c.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText])]), [
+  assert.deepEqual(changes.map((c) => [c.textDocument.uri, c.textDocument.version, c.edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, (e as { newText: string }).newText])]), [
     [uriOf('.env'), 3, [[1, 0, 12, 'DB_URL']]],
     [uriOf('.env.example'), null, [[2, 0, 12, 'DB_URL']]],
     [uriOf('src/index.ts'), null, [[0, 24, 36, 'DB_URL']]],
