@@ -31,6 +31,7 @@ import { settle, type Logger } from './guard';
 import type { ProjectWorkspaces } from './project';
 import { DEFAULT_CODE_LANGUAGES, DEFAULT_SETTINGS, type CodeSettings } from './settings';
 import { localPathOf } from './uris';
+import { codeLanguageOf } from '../service/code/languages';
 
 export { CODE_WATCH_GLOBS };
 
@@ -65,7 +66,25 @@ export class CodeBridge {
   /** Per app (`root\0app`): the union of its env files' schemas, with the state it was built for. */
   private readonly schemaSets = new Map<string, { key: string; set: SchemaSet }>();
 
-  constructor(private readonly host: CodeHost) {}
+  /** What the client is asked to watch for the code index. */
+  readonly watchGlobs = CODE_WATCH_GLOBS;
+
+  constructor(private readonly host: CodeHost) {
+    host.project.setCodeUsage((root, app) => this.usageFor(root, app));
+  }
+
+  /** A feature's promise, its failure logged (with its stack, never values) and answered with the fallback. */
+  guarded<T>(name: string, fallback: T, run: () => Promise<T>): Promise<T> {
+    try {
+      return run().catch((error: unknown) => {
+        this.host.log(`envls: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        return fallback;
+      });
+    } catch (error) {
+      this.host.log(`envls: ${name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return Promise.resolve(fallback);
+    }
+  }
 
   get enabled(): boolean {
     return this.settings.enable;
@@ -74,6 +93,8 @@ export class CodeBridge {
   /** envls.code.* changed (or was first read): true when what the server does with code changed. */
   setSettings(settings: CodeSettings): boolean {
     if (JSON.stringify(settings) === JSON.stringify(this.settings)) return false;
+    // Another list of languages: each folder is indexed again on next need.
+    if (JSON.stringify(settings.languages) !== JSON.stringify(this.settings.languages)) this.folders.clear();
     this.settings = settings;
     this.openReads.clear();
     this.published.clear();
@@ -147,11 +168,12 @@ export class CodeBridge {
       const path = localPathOf(event.uri);
       const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
       const isProjectFile = name === '.gitignore' || projectFileKind(name) !== undefined;
-      const file = path === undefined ? undefined : this.host.project.fileOf(event.uri);
+      const isCode = codeLanguageOf(name) !== undefined;
+      if (isProjectFile || !isCode) others.push(event);
+      if (!isCode || path === undefined) continue;
+      const file = this.host.project.fileOf(event.uri);
       const index = file && this.folders.get(file.root);
-      const handled = index ? index.fileEvent(file.rel, event.type) : undefined;
-      if (handled && file) changedRoots.add(file.root);
-      if (isProjectFile || handled === undefined && !isCodePath(name)) others.push(event);
+      if (file && index?.fileEvent(file.rel, event.type)) changedRoots.add(file.root);
     }
     for (const root of changedRoots) this.host.project.codeChanged(root);
     return others;
@@ -210,7 +232,7 @@ export class CodeBridge {
   /** A live view of what the app's code reads (starts the folder's index on first need). */
   usageFor(root: string, app: string): CodeUsage {
     const index = this.folderIndex(root);
-    const model = this.host.project.fileOf(pathUri(root))?.model;
+    const model = this.host.project.modelAt(root);
     const appOf = (path: string) => model?.appOf(path)?.folder ?? '';
     let counted: { version: number; count: number } | undefined;
     return {
@@ -234,10 +256,13 @@ export class CodeBridge {
   private folderIndex(root: string): FolderCodeIndex {
     let index = this.folders.get(root);
     if (!index) {
-      index = openFolderCodeIndex(root, this.settings.languages, this.host.log);
-      this.folders.set(root, index);
-      // Open code documents' text wins over the disk's.
-      void index.ready.then(() => this.host.project.codeChanged(root), (error: unknown) => this.host.log(`envls: indexing the code of ${root} failed: ${(error as Error).stack}`));
+      const opened = openFolderCodeIndex(root, this.settings.languages, this.host.log);
+      index = opened;
+      this.folders.set(root, opened);
+      // Its completion changes what env files' analyses say (unusedVariable): only when there is code at all.
+      void index.ready.then(() => {
+        if (!isEmpty(opened.paths())) this.host.project.codeChanged(root);
+      }, (error: unknown) => this.host.log(`envls: indexing the code of ${root} failed: ${(error as Error).stack}`));
     }
     return index;
   }
@@ -280,20 +305,7 @@ export class CodeBridge {
   }
 }
 
-function isCodePath(name: string): boolean {
-  return CODE_WATCH_GLOBS.some((glob) => globMatchesName(glob, name));
-}
-
-/** The watch globs are `**\/*.ext` or `**\/Name*`: enough to match on the base name. */
-function globMatchesName(glob: string, name: string): boolean {
-  const pattern = glob.slice(glob.lastIndexOf('/') + 1);
-  const extensions = /^\*\.\{(.+)\}$/.exec(pattern);
-  if (extensions) return extensions[1].split(',').some((ext) => name.endsWith(`.${ext}`));
-  if (pattern.endsWith('*')) return name.startsWith(pattern.slice(0, -1));
-  if (pattern.startsWith('*')) return name.endsWith(pattern.slice(1));
-  return name === pattern;
-}
-
-function pathUri(root: string): string {
-  return `file://${root.split('/').map(encodeURIComponent).join('/')}/`;
+function isEmpty(items: Iterable<unknown>): boolean {
+  for (const _ of items) return false;
+  return true;
 }

@@ -105,6 +105,12 @@ export class ProjectWorkspaces {
     return located && { root: located.workspace.root, rel: located.rel, model: located.workspace.model };
   }
 
+  /** The model of the workspace folder scanned at `root`. */
+  modelAt(root: string): ProjectModel | undefined {
+    for (const workspace of this.workspaces.values()) if (workspace.root === root) return workspace.model;
+    return undefined;
+  }
+
   /** Every env file of the app of `uri` but that file, parsed (rename reaches all of them when the code reads the name). */
   appEnvFiles(uri: string): { uri: string; doc: EnvDocument }[] {
     const located = this.locate(uri);
