@@ -121,7 +121,7 @@ export class CodeBridge {
     if (!this.serves(document)) return this.publishEmpty(document);
     const file = this.host.project.fileOf(document.uri);
     const index = file && this.folders.get(file.root);
-    if (file && index && index.setOpenText(file.rel, document.languageId as CodeLanguage, document.getText())) this.host.project.codeChanged(file.root);
+    if (file && index) this.whenChanged(file.root, index.setOpenText(file.rel, document.languageId as CodeLanguage, document.getText()));
     this.publish(document);
   }
 
@@ -132,7 +132,7 @@ export class CodeBridge {
     settle(this.host.log, 'clearing diagnostics', this.host.sendDiagnostics({ uri, diagnostics: [] }));
     const file = this.host.project.fileOf(uri);
     const index = file && this.folders.get(file.root);
-    if (file && index && index.closed(file.rel)) this.host.project.codeChanged(file.root);
+    if (file && index) this.whenChanged(file.root, index.closed(file.rel));
   }
 
   publish(document: TextDocument): void {
@@ -163,7 +163,6 @@ export class CodeBridge {
   /** Watched-file events: code files go to their folder's index; the rest (and compose files, also project files) are returned. */
   fileEvents(events: readonly FileEvent[]): FileEvent[] {
     const others: FileEvent[] = [];
-    const changedRoots = new Set<string>();
     for (const event of events) {
       const path = localPathOf(event.uri);
       const name = path?.slice(path.lastIndexOf('/') + 1) ?? '';
@@ -173,10 +172,19 @@ export class CodeBridge {
       if (!isCode || path === undefined) continue;
       const file = this.host.project.fileOf(event.uri);
       const index = file && this.folders.get(file.root);
-      if (file && index?.fileEvent(file.rel, event.type)) changedRoots.add(file.root);
+      if (file && index) this.whenChanged(file.root, index.fileEvent(file.rel, event.type));
     }
-    for (const root of changedRoots) this.host.project.codeChanged(root);
     return others;
+  }
+
+  /** When an update changed the names some code reads: the folder's env documents are checked again. */
+  private whenChanged(root: string, changed: Promise<boolean>): void {
+    changed.then(
+      (yes) => {
+        if (yes) this.host.project.codeChanged(root);
+      },
+      (error: unknown) => this.host.log(`envls: updating the code index failed: ${(error as Error).stack}`),
+    );
   }
 
   // ------------------------------------------------------------ features of code documents
