@@ -22,6 +22,7 @@ import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
 import { shownPaths } from './node/shownPath';
 import { CheckProjects } from './node/checkProjects';
+import { CheckCode } from './node/checkCode';
 import { diffEnv, isSameEnv } from './service/project/diff';
 import { keysOfOtherLayers } from './service/project/context';
 import { planSync } from './service/project/sync';
@@ -51,8 +52,8 @@ export interface FileReport {
   file: string;
   /** The absolute path. */
   path: string;
-  /** `env` for a checked .env file, `schema` for a schema file given with `schemaFiles`. */
-  kind: 'env' | 'schema';
+  /** `env` for a checked .env file, `schema` for a schema file given with `schemaFiles`, `code` for a code file (`checkWithCode`). */
+  kind: 'env' | 'schema' | 'code';
   /** Ids of the schemas bound to the file. */
   schemas: string[];
   binding: { source: 'comment' | 'setting' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
@@ -198,6 +199,22 @@ export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix
 
 /** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
 export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
+  return checkWith(paths, options);
+}
+
+/**
+ * `check` with the code of each file's app (`envls check --code`): unusedVariable on the env files,
+ * and a report (kind `code`) for each code file of those apps that reads a variable nothing of its
+ * app sets (unsetVariable). Asynchronous: it reads the code (tree-sitter parsers are loaded on first use).
+ */
+export async function checkWithCode(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const projects = new CheckProjects(cwd);
+  const roots = findEnvFiles(paths, cwd).files.map((file) => projects.workspaceOf(file).root);
+  return checkWith(paths, options, { code: await CheckCode.scan(roots), projects });
+}
+
+function checkWith(paths: readonly string[], options: CheckOptions, withCode?: { code: CheckCode; projects: CheckProjects }): CheckResult {
   const cwd = resolve(options.cwd ?? process.cwd());
   const shown = shownPaths(cwd, paths);
   const store = new SchemaStore();
@@ -218,7 +235,9 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
   };
   const { files, missing } = findEnvFiles(paths, cwd, ({ dir, names }) => folders.set(dir, names));
   const settings = settingsOf(options);
-  const projects = options.project === false ? undefined : new CheckProjects(cwd);
+  const projects = withCode?.projects ?? (options.project === false ? undefined : new CheckProjects(cwd));
+  /** `root\0app` of every app a checked file belongs to: their code files are checked too. */
+  const checkedApps = new Set<string>();
   projects?.prefetchTracked(files);
   const result: CheckResult = { reports: [], missing, unreadable: [], errorCount: 0, warningCount: 0 };
   const add = (report: FileReport) => {
@@ -252,7 +271,13 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
       return;
     }
     const bind = bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
-    const project = projects?.contextOf(path);
+    let project = projects?.contextOf(path);
+    if (project && withCode) {
+      const workspace = withCode.projects.workspaceOf(path);
+      const app = workspace.model.appOf(project.path)?.folder ?? '';
+      checkedApps.add(`${workspace.root}\0${app}`);
+      project = { ...project, code: withCode.code.usageOf(workspace, app) };
+    }
     let analysis = analyze(text, bind, settings, project);
     let fixesApplied = 0;
     if (options.fix) {
@@ -277,6 +302,13 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
     });
     options.onFile?.(index + 1, files.length);
   });
+  if (withCode) {
+    const workspaces = [...new Set(files.map((file) => withCode.projects.workspaceOf(file)))];
+    const bindingFor = (path: string) => bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
+    for (const { path, diagnostics } of withCode.code.problems(workspaces, checkedApps, bindingFor, settings)) {
+      add({ file: shown(path), path, kind: 'code', schemas: [], binding: { source: 'none', certainty: 'none', reason: 'a code file' }, problems: diagnostics.map(toProblem), fixesApplied: 0 });
+    }
+  }
   return result;
 }
 

@@ -15,6 +15,9 @@ export const USAGE = `Usage:
       --no-project             check each file alone: without the files loaded with it, its
                                app's .env.example and git (no shadowedVariable, missingExampleVariable,
                                undocumentedVariable, notGitignored)
+      --code                   also read the code of each file's app (JavaScript/TypeScript, Python,
+                               Go, Ruby, PHP, Rust, shell, Dockerfile, compose): unusedVariable on
+                               the env files, unsetVariable in the code files
       -q, --quiet              report errors only (warnings still count for --max-warnings)
       --max-warnings N         exit 1 when there are more than N warnings
       --color, --no-color      force colour on or off (default: on for a terminal unless NO_COLOR is set)

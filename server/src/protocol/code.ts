@@ -14,7 +14,7 @@ import type { CompletionItem, CompletionList, FileEvent, Hover, Location, Positi
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveBinding, type BindingInput } from '../service/binding';
 import { codeCompletion, isCodeCompletionData, resolveCodeCompletion } from '../service/code/codeCompletion';
-import { codeContextFor, type CodeContext } from '../service/code/context';
+import { codeContextFor, schemaSetOfApp, type CodeContext } from '../service/code/context';
 import { codeDefinition } from '../service/code/codeDefinition';
 import type { CodeFiles } from '../service/code/envNavigation';
 import { codeHover } from '../service/code/codeHover';
@@ -24,7 +24,6 @@ import type { CodeRead, CodeUsage } from '../service/code/usage';
 import type { EnvDocument } from '../service/parser/model';
 import { projectFileKind, type ProjectModel } from '../service/project/model';
 import { schemaSetFor, type SchemaSet } from '../service/schema/schemaSet';
-import type { ResolvedSchema } from '../service/schema/types';
 import type { ValidationSettings } from '../service/validate';
 import { CODE_WATCH_GLOBS, openFolderCodeIndex, readsOfText, siteOfText, type FolderCodeIndex } from './codeFolder';
 import { settle, type Logger } from './guard';
@@ -300,14 +299,10 @@ export class CodeBridge {
     const cached = this.schemaSets.get(cacheKey);
     if (cached?.key === key) return cached.set;
     const toUri = this.host.project.uriOfPath(uri);
-    const schemas = new Map<string, ResolvedSchema>();
-    for (const file of app.envFiles) {
-      const doc = model.document(file.path);
-      const envUri = toUri(file.path);
-      if (!doc || !envUri) continue;
-      for (const schema of resolveBinding({ ...this.host.bindingFor(envUri)(doc), doc }).schemas) if (!schemas.has(schema.id)) schemas.set(schema.id, schema);
-    }
-    const set = schemaSetFor([...schemas.values()]);
+    const set = schemaSetOfApp(model, app.folder, (path, doc) => {
+      const envUri = toUri(path);
+      return envUri ? resolveBinding({ ...this.host.bindingFor(envUri)(doc), doc }).schemas : [];
+    });
     this.schemaSets.set(cacheKey, { key, set });
     return set;
   }

@@ -8,7 +8,8 @@ import type { EnvDocument } from '../parser/model';
 import type { EffectiveValue, ProjectModel } from '../project/model';
 import type { ExampleFacts } from '../project/context';
 import type { FileRole } from '../project/roles';
-import type { SchemaSet } from '../schema/schemaSet';
+import { schemaSetFor, type SchemaSet } from '../schema/schemaSet';
+import type { ResolvedSchema } from '../schema/types';
 import type { CodeUsage } from './usage';
 
 export interface CodeEnvFile {
@@ -65,4 +66,14 @@ export function codeContextFor(model: ProjectModel, path: string, schemaSet: Sch
     schemaSet,
     usage,
   };
+}
+
+/** The schemas bound to the app's env files, together (`bound`: the caller's binding of one env file). */
+export function schemaSetOfApp(model: ProjectModel, app: string, bound: (path: string, doc: EnvDocument) => readonly ResolvedSchema[]): SchemaSet {
+  const schemas = new Map<string, ResolvedSchema>();
+  for (const file of model.app(app)?.envFiles ?? []) {
+    const doc = model.document(file.path);
+    if (doc) for (const schema of bound(file.path, doc)) if (!schemas.has(schema.id)) schemas.set(schema.id, schema);
+  }
+  return schemaSetFor([...schemas.values()]);
 }
