@@ -194,3 +194,9 @@ test('references from an env key include the code reads; rename edits every env 
   const clash = renameWithCode([env], { line: 1, character: 2 }, 'MISSING', { documentChanges: true }, code);
   assert.ok(isRefusal(clash) && /already read by the code \(src\/index\.ts, line 3\)/.test(clash.refusal));
 });
+
+test('without a schema or an example line, the comments above the key in the env file document it', () => {
+  const { ctx } = setup({ 'package.json': '{}', '.env': '# Where the orders service is\nORDERS_URL=http://orders\n' });
+  const doc = markdown(resolveCodeCompletion({ label: 'ORDERS_URL' }, ctx).documentation);
+  assert.match(doc, /From \.\.\/\.env: Where the orders service is|From \.env: Where the orders service is/);
+});

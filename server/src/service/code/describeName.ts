@@ -12,12 +12,21 @@ import { code } from '../projectHover';
 import { shownValue } from '../sensitivity';
 import type { CodeContext } from './context';
 
-/** The variable's documentation alone (schema, else the example's comments); undefined when there is none. */
+/**
+ * The variable's documentation alone: the schema's, else the example's comments, else the comments
+ * above its line in the env file that sets it (the team's notes); undefined when there is none.
+ */
 export function nameDocumentation(ctx: CodeContext, name: string): string | undefined {
   const match = ctx.schemaSet.lookup(name);
   if (match) return describeVariable(match.spec, match.schema, name);
   const description = ctx.example && exampleDescription(ctx.example, name);
-  return description ? `**${name}**\n\nFrom ${shownPath(ctx.example!.path, ctx.path)}: ${description}` : undefined;
+  if (description) return `**${name}**\n\nFrom ${shownPath(ctx.example!.path, ctx.path)}: ${description}`;
+  for (const file of ctx.envFiles) {
+    if (!holdsValues(file.role)) continue;
+    const noted = exampleDescription(file, name);
+    if (noted) return `**${name}**\n\nFrom ${shownPath(file.path, ctx.path)}: ${noted}`;
+  }
+  return undefined;
 }
 
 /** Documentation, then where the value comes from in each mode (or that no env file sets it). */
