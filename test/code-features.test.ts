@@ -20,6 +20,7 @@ import { referencesWithCode, renameWithCode } from '../server/src/service/code/e
 import { isRefusal } from '../server/src/service/navigation';
 import type { CodeFileReads, EnvRead } from '../server/src/service/code/types';
 import { makeSchema } from './support/testSchema';
+import { DEFAULT_CODE_LANGUAGES, readSettings } from '../server/src/protocol/settings';
 
 const read = (name: string, line: number, character: number, extra: Partial<EnvRead> = {}): EnvRead => ({
   name,
@@ -199,4 +200,10 @@ test('without a schema or an example line, the comments above the key in the env
   const { ctx } = setup({ 'package.json': '{}', '.env': '# Where the orders service is\nORDERS_URL=http://orders\n' });
   const doc = markdown(resolveCodeCompletion({ label: 'ORDERS_URL' }, ctx).documentation);
   assert.match(doc, /From \.\.\/\.env: Where the orders service is|From \.env: Where the orders service is/);
+});
+
+test('settings: envls.code.enable defaults on, envls.code.languages to every code language; unknown ids dropped, bad shapes tolerated', () => {
+  assert.deepEqual(readSettings({}).code, { enable: true, languages: [...DEFAULT_CODE_LANGUAGES] });
+  assert.deepEqual(readSettings({ code: { enable: false, languages: ['python', 'cobol', 7] } }).code, { enable: false, languages: ['python'] });
+  assert.deepEqual(readSettings({ code: 'yes' }).code, { enable: true, languages: [...DEFAULT_CODE_LANGUAGES] });
 });
