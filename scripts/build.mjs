@@ -58,6 +58,15 @@ function copyTreeSitter() {
   for (const grammar of TREE_SITTER_GRAMMARS) copyFileSync(join(from, `tree-sitter-${grammar}.wasm`), `dist/tree-sitter-${grammar}.wasm`);
 }
 
+// secretlint's recommended rules (~230 kB, insecureValue's credential detectors) likewise: dist/secretlint.js,
+// required the first time a value is checked for a credential.
+const secretlintApart = {
+  name: 'secretlint-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@secretlint\/secretlint-rule-preset-recommend$/ }, () => ({ path: './secretlint.js', external: true }));
+  },
+};
+
 async function composeBuiltinSchemas() {
   const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
   try {
@@ -118,10 +127,11 @@ function apiDeclarations() {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, treeSitterApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, treeSitterApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, treeSitterApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, treeSitterApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, treeSitterApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, treeSitterApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
+  build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
 copyTreeSitter();

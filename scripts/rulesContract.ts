@@ -95,7 +95,7 @@ export function rulePage(decl: CodeDeclaration): string {
   const facts = [
     '| | |',
     '|---|---|',
-    `| group | ${cell(GROUPS[decl.group])} |`,
+    `| group | ${cell(GROUPS[decl.group] + ('alsoWithoutSchema' in decl && decl.alsoWithoutSchema ? '; this rule also checks secrets by name and value without one' : ''))} |`,
     `| default severity | ${cell(defaultText(decl))} |`,
     `| fix-all | ${decl.fixAll ? 'yes: `source.fixAll.envls` and `envls check --fix` apply its fixes that are marked safe' : 'no: its fixes (if any) are offered one by one and never applied by fix-all'} |`,
     ...(decl.linterCheck ? [`| dotenv-linter check | \`${decl.linterCheck}\` |`] : []),

@@ -119,7 +119,7 @@ test('--format json keeps its documented shape', () => {
   const reports = JSON.parse(envls(['check', '--format', 'json'], dir).stdout);
   assert.deepEqual(reports.map((r: { file: string }) => r.file), ['.env', 'warn only.env']);
   const [env] = reports;
-  assert.deepEqual(Object.keys(env), ['file', 'schemas', 'binding', 'diagnostics']);
+  assert.deepEqual(Object.keys(env), ['file', 'schemas', 'binding', 'sources', 'diagnostics']);
   assert.deepEqual(Object.keys(env.binding), ['source', 'certainty', 'reason']);
   assert.deepEqual(env.diagnostics.find((d: { code: string }) => d.code === 'invalidValue'), {
     line: 6, column: 11, endLine: 6, endColumn: 18, severity: 'error', code: 'invalidValue',

@@ -38,7 +38,7 @@ test('envls parse --expand applies dotenv-expand to the file\'s own values', () 
 test('envls check: path:line:col: severity code message, exit 1 on errors, binding per file', () => {
   const run = envls(['check', 'examples/neosync-api']);
   assert.equal(run.code, 1);
-  assert.match(run.stdout, /^examples\/neosync-api\/\.env: schemas neosync\/api \(comment: /m);
+  assert.match(run.stdout, /^examples\/neosync-api\/\.env: schemas neosync\/api \(# envls-schema comment on line \d+\)/m);
   assert.match(run.stdout, /^examples\/neosync-api\/\.env:1:1: error missingRequired DB_PASS is missing/m);
   assert.match(run.stdout, /^examples\/neosync-api\/\.env:8:11: error invalidValue LOG_LEVEL must be one of/m);
 });

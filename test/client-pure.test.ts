@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hiddenRanges } from '../client/src/cloakReveal';
 import { codeSelector, DEFAULT_CODE_LANGUAGES } from '../client/src/codeSelector';
-import { bindInSetting, directiveEdit, hasDirective, literalGlob, statusDetail, statusText } from '../client/src/schemaChoice';
+import { bindInSetting, directiveEdit, hasDirective, literalGlob, statusDetail, statusText, statusTooltip } from '../client/src/schemaChoice';
 
 const range = (startLine: number, endLine = startLine) => ({ start: { line: startLine, character: 4 }, end: { line: endLine, character: 9 } });
 
@@ -56,6 +56,20 @@ test('status: short text and detail; never the long reason', () => {
   assert.equal(statusDetail('detected', 'confident'), 'detected');
   assert.equal(statusDetail('detected', 'weak'), 'detected (unsure)');
   assert.equal(statusDetail('none', 'none'), 'general checks only');
+});
+
+test('status: where the schemas came from — the manifest in the detail, one line per source in the tooltip', () => {
+  const example = { id: 'project:.env.example', title: '.env.example', kind: 'example', why: "the app's example: names, comments and values of the 3 variables it lists" };
+  const nextjs = { id: 'nextjs', title: 'Next.js', kind: 'manifest', why: 'next in package.json' };
+  const prisma = { id: 'prisma', title: 'Prisma', kind: 'manifest', why: '@prisma/client in package.json' };
+  const flux = { id: 'flux/app', title: 'Flux app', kind: 'names', why: 'FLUX_GATEWAY_URL, FLUX_DEFAULT_MODE in the file' };
+  assert.equal(statusDetail('detected', 'confident', [nextjs, prisma, example]), 'from package.json + .env.example');
+  assert.equal(statusDetail('detected', 'confident', [flux]), 'detected');
+  assert.equal(statusDetail('comment', 'explicit', [{ ...flux, kind: 'comment', why: '# envls-schema comment on line 1' }, example]), 'from # envls-schema + .env.example');
+  assert.equal(statusDetail('none', 'none', [example]), 'names from .env.example');
+  assert.equal(statusText([], [example]), 'envls: .env.example');
+  assert.equal(statusTooltip([nextjs, prisma, example], 'unused'), "Next.js (nextjs): next in package.json\nPrisma (prisma): @prisma/client in package.json\n.env.example: the app's example: names, comments and values of the 3 variables it lists");
+  assert.equal(statusTooltip([], 'No schema: no schema applies'), 'No schema: no schema applies');
 });
 
 test('code languages: the configured ones (files on disk only), none when envls.code.enable is off, unknown ids dropped', () => {

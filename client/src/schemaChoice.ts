@@ -54,22 +54,43 @@ export function bindInSetting(current: SchemaGlobs | undefined, id: string, glob
   return out;
 }
 
-/** The status item's short text: the first bound schema's title, and how many more. */
-export function statusText(schemas: readonly { id: string; title: string }[]): string {
-  if (schemas.length === 0) return 'envls: no schema';
+/** What the status item needs of a schema source (the server's SchemaSource, schemaSources.ts). */
+export interface SourceLike {
+  id: string;
+  title: string;
+  kind: string;
+  why: string;
+}
+
+/** The status item's short text: the first bound schema's title, and how many more; else the app's example. */
+export function statusText(schemas: readonly { id: string; title: string }[], sources: readonly SourceLike[] = []): string {
+  const example = sources.find((s) => s.kind === 'example');
+  if (schemas.length === 0) return example ? `envls: ${example.title}` : 'envls: no schema';
   return `envls: ${schemas[0].title}${schemas.length > 1 ? ` +${schemas.length - 1}` : ''}`;
 }
 
-/** A few words on where the binding comes from (the full reason goes into the tooltip). */
-export function statusDetail(source: string, certainty: string): string {
+/** A few words on where the binding comes from (each schema's reason goes into the tooltip, statusTooltip). */
+export function statusDetail(source: string, certainty: string, sources: readonly SourceLike[] = []): string {
+  const example = sources.find((s) => s.kind === 'example');
+  const plusExample = example ? ` + ${example.title}` : '';
   switch (source) {
     case 'comment':
-      return 'from # envls-schema';
+      return `from # envls-schema${plusExample}`;
     case 'setting':
-      return 'from envls.schemas';
-    case 'detected':
-      return certainty === 'confident' ? 'detected' : 'detected (unsure)';
+      return `from envls.schemas${plusExample}`;
+    case 'detected': {
+      const schemas = sources.filter((s) => s.kind !== 'example');
+      const manifests = [...new Set(schemas.flatMap((s) => [...s.why.matchAll(/ in ([^\s,]+)/g)].map((m) => m[1])))];
+      if (schemas.length > 0 && schemas.every((s) => s.kind === 'manifest') && manifests.length > 0) return `from ${manifests.join(', ')}${plusExample}`;
+      return `${certainty === 'confident' ? 'detected' : 'detected (unsure)'}${plusExample}`;
+    }
     default:
-      return 'general checks only';
+      return example ? `names from ${example.title}` : 'general checks only';
   }
+}
+
+/** The tooltip: one line per source, `Title (id): why`. */
+export function statusTooltip(sources: readonly SourceLike[], reason: string): string {
+  if (sources.length === 0) return reason;
+  return sources.map((s) => (s.kind === 'example' ? `${s.title}: ${s.why}` : `${s.title} (${s.id}): ${s.why}`)).join('\n');
 }

@@ -14,7 +14,7 @@ import {
 } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Cloaking } from './cloak';
-import { statusDetail, statusText } from './schemaChoice';
+import { statusDetail, statusText, statusTooltip } from './schemaChoice';
 import type { BindingNotice } from '../../server/src/protocol/bindingNotice';
 
 /** The `envls/schemas` answer's items, typed once by the server. */
@@ -66,16 +66,20 @@ export class SchemaStatus implements Disposable {
     const notice = document ? this.bindings.get(document.uri.toString()) : undefined;
     const item = this.schemaItem;
     const schemas = notice?.schemas ?? [];
-    item.text = statusText(schemas);
+    // Older servers send no sources: the reason alone then.
+    const sources = notice?.sources ?? [];
+    item.text = statusText(schemas, sources);
     item.severity = LanguageStatusSeverity.Information;
-    const reason = notice ? `${schemas.map((s) => `${s.title} (${s.id})`).join(', ') || 'No schema'}: ${notice.reason}` : 'No schema applies yet';
+    const reason = notice
+      ? statusTooltip(sources, `${schemas.map((s) => `${s.title} (${s.id})`).join(', ') || 'No schema'}: ${notice.reason}`)
+      : 'No schema applies yet';
     if (!workspace.isTrusted && notice?.source !== 'comment') {
       // Restricted Mode: the workspace's envls.schemas / envls.schemaFiles wait for trust.
       item.detail = 'workspace binding waits for trust';
       item.severity = LanguageStatusSeverity.Warning;
       item.command = { title: 'Manage workspace trust', command: 'workbench.trust.manage', tooltip: `${reason}. In Restricted Mode envls does not read envls.schemas or envls.schemaFiles from the workspace.` };
     } else {
-      item.detail = notice ? statusDetail(notice.source, notice.certainty) : '';
+      item.detail = notice ? statusDetail(notice.source, notice.certainty, sources) : '';
       item.command = { title: 'Select schema…', command: 'envls.selectSchema', tooltip: reason };
     }
     item.accessibilityInformation = { label: `${item.text}, ${item.detail}. ${reason}` };

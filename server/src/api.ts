@@ -29,6 +29,7 @@ import { planSync } from './service/project/sync';
 import { CODE_LANGUAGES } from './service/code/languages';
 import type { CodeLanguage } from './service/code/types';
 import { CodeWorkspace } from './node/codeScan';
+import { schemaSourcesOf } from './service/schemaSources';
 
 export const version: string = packageVersion;
 
@@ -57,9 +58,29 @@ export interface FileReport {
   /** Ids of the schemas bound to the file. */
   schemas: string[];
   binding: { source: 'comment' | 'setting' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
+  /** Where each schema came from and why it applies, then the app's example when it has one. */
+  sources: SchemaSourceInfo[];
   problems: Problem[];
   /** Number of fixes written to the file (only with `fix: true`). */
   fixesApplied: number;
+}
+
+/** Why a schema applies to a file, and where it is defined. */
+export interface SchemaSourceInfo {
+  /** The schema's id; for the app's example, `project:<path>`. */
+  id: string;
+  title: string;
+  /**
+   * `comment` (# envls-schema), `setting` (envls.schemas or --schema), `manifest` (a dependency the app
+   * declares), `names` (names only that software uses), `marker` (a marker file beside the file),
+   * `project` (declared by the project, e.g. its .env.schema), `example` (the app's .env.example:
+   * names, comments and values for completion and hover; no schema).
+   */
+  kind: 'comment' | 'setting' | 'manifest' | 'names' | 'marker' | 'project' | 'example';
+  /** In a few words, e.g. `next-auth in package.json`. */
+  why: string;
+  /** `builtin:<id>`, a schema file's path, or `project:<path>`. */
+  origin: string;
 }
 
 export interface CheckOptions {
@@ -256,6 +277,7 @@ function checkWith(paths: readonly string[], options: CheckOptions, withCode?: {
       kind: 'schema',
       schemas: [],
       binding: { source: 'none', certainty: 'none', reason: 'a schema file' },
+      sources: [],
       problems: invalidSchemaDiagnostics(text, problems).map(toProblem),
       fixesApplied: 0,
     });
@@ -297,6 +319,7 @@ function checkWith(paths: readonly string[], options: CheckOptions, withCode?: {
       kind: 'env',
       schemas: binding.schemas.map((schema) => schema.id),
       binding: { source: binding.source, certainty: binding.certainty, reason: binding.reason },
+      sources: schemaSourcesOf(binding, project),
       problems: diagnostics.map(toProblem),
       fixesApplied,
     });
@@ -306,7 +329,7 @@ function checkWith(paths: readonly string[], options: CheckOptions, withCode?: {
     const workspaces = [...new Set(files.map((file) => withCode.projects.workspaceOf(file)))];
     const bindingFor = (path: string) => bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
     for (const { path, diagnostics } of withCode.code.problems(workspaces, checkedApps, bindingFor, settings)) {
-      add({ file: shown(path), path, kind: 'code', schemas: [], binding: { source: 'none', certainty: 'none', reason: 'a code file' }, problems: diagnostics.map(toProblem), fixesApplied: 0 });
+      add({ file: shown(path), path, kind: 'code', schemas: [], sources: [], binding: { source: 'none', certainty: 'none', reason: 'a code file' }, problems: diagnostics.map(toProblem), fixesApplied: 0 });
     }
   }
   return result;

@@ -186,6 +186,25 @@ export const PROJECT = {
 };
 
 /**
+ * A Next.js + Auth.js + Prisma app (test/e2e/workspace/authapp: package.json with next, next-auth and
+ * @prisma/client, the team's .env.example, an empty .env). Completion in the empty .env lists the example's
+ * names first with the detected catalog schemas' names; the example's comment is an item's documentation and
+ * its working value the inserted one.
+ */
+export const AUTH_APP = {
+  folder: 'authapp',
+  file: 'authapp/.env',
+  /** What the language status item says: the manifest the schemas were detected from, and the example. */
+  statusDetail: /from package\.json \+ \.env\.example/,
+  /** Listed without typing: the example's own names and the schema variables it lists (Auth.js v4, Prisma). */
+  listed: ['PAGE_SIZE', 'WEATHER_API_KEY', 'NEXTAUTH_URL', 'NEXTAUTH_SECRET', 'DATABASE_URL'],
+  /** A Next.js schema variable the example does not list, found by typing part of it. */
+  nextjs: { prefix: 'NEXT_TEL', item: 'NEXT_TELEMETRY_DISABLED' },
+  /** The example's variable whose documentation is checked, and what accepting it writes. */
+  documented: { prefix: 'PAGE', item: 'PAGE_SIZE', doc: /Items per page in the dashboard's listings/, inserted: 'PAGE_SIZE=20' },
+};
+
+/**
  * Code and .env together (test/e2e/workspace/codeapp, its own app): `process.env.` in a TypeScript file
  * completes the .env's variables with the comments above them as documentation; F12 on a read lands on
  * its .env line; renaming the key in the .env renames the read in the code. worker.py reads ORDERS_URL

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
-import { CODE, FIXTURE_FILES, NAVIGATION, PROJECT, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+import { AUTH_APP, CODE, FIXTURE_FILES, NAVIGATION, PROJECT, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
 
 const EXTENSION_ID = 'envls.envls';
 const OUT = resultsDir('vscode');
@@ -595,6 +595,61 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     t.diagnostic(`after the fix: ${text}`);
     const lines = text.split('\n');
     assert.deepEqual(lines.filter((l) => PROJECT.added.includes(l)), PROJECT.added, 'in the example\'s order');
+  }));
+
+  // After the webapp step, for the same reason (its folder is revealed in the Explorer).
+  test('an empty .env of a Next.js + Auth.js + Prisma app completes the schemas\' and the example\'s variables, with the example\'s comment', step('example-completion', async (t) => {
+    const app = AUTH_APP;
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(app.file);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: app.folder }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container.active .tab.active[aria-label^=".env"]').waitFor();
+    await waitFor(`${app.file} (empty) in the editor`, async () => (await editorText()).replace(/[\u00a0\s]/g, '') === '', 20_000);
+    // The status item says where the schemas come from: the app's manifest, and its example.
+    const status = page.locator('#status\\.languageStatus');
+    const label = await waitFor('the status item to name package.json and .env.example', async () => {
+      const l = (await status.getAttribute('aria-label')) ?? '';
+      return app.statusDetail.test(l) ? l : undefined;
+    }, 30_000);
+    t.diagnostic(`status: ${label}`);
+    await page.mouse.move(5, 5);
+
+    await page.locator(`${activeEditor} .view-lines`).click();
+    await page.keyboard.press('Control+Space');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    const rowOf = (name) => suggest.locator('.monaco-list-row', { hasText: name }).first();
+    await rowOf(app.listed[0]).waitFor();
+    for (const name of app.listed) await rowOf(name).waitFor({ timeout: 5_000 });
+    const shown = await suggest.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    t.diagnostic(`listed in the empty file: ${shown.join(' | ')}`);
+    await screenshot('example-completion-list');
+
+    // Typing narrows it: the example's variable, with its comment as the documentation.
+    await page.keyboard.type(app.documented.prefix);
+    await rowOf(app.documented.item).waitFor();
+    const details = page.locator('.suggest-details-container .suggest-details', { hasText: app.documented.doc });
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    await details.waitFor();
+    assert.match(await details.innerText(), /from \.env\.example/);
+    await screenshot('example-completion-documentation');
+    // Accepting it writes the example's working value (a snippet: the value selected, ready to change).
+    await page.keyboard.press('Enter');
+    await waitFor(`${app.documented.inserted} in the editor`, async () => (await editorText()).replace(/\u00a0/g, ' ').trim() === app.documented.inserted);
+
+    // A Next.js variable the example does not list, on a new line.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(app.nextjs.prefix);
+    const nextItem = rowOf(app.nextjs.item);
+    await nextItem.waitFor({ timeout: 10_000 }).catch(async () => {
+      await page.keyboard.press('Control+Space'); // quick suggestions off or dismissed: ask explicitly
+      await nextItem.waitFor();
+    });
+    await screenshot('example-completion-nextjs');
+    await page.keyboard.press('Escape');
   }));
 
   /** Opens a file by its workspace path through Quick Open (several folders have a `.env`). */

@@ -5,6 +5,7 @@
  */
 import type { BindingSource } from '../service/binding';
 import type { BindingCertainty } from '../service/rules/rule';
+import type { SchemaSource } from '../service/schemaSources';
 
 export const BINDING_NOTIFICATION = 'envls/binding';
 
@@ -14,4 +15,6 @@ export interface BindingNotice {
   source: BindingSource;
   certainty: BindingCertainty;
   reason: string;
+  /** Each schema with why it applies and where it is defined, then the app's example (schemaSources.ts). */
+  sources: SchemaSource[];
 }

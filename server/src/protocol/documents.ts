@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../service/analyze';
 import type { ProjectContext } from '../service/project/context';
 import { BINDING_NOTIFICATION, type BindingNotice } from './bindingNotice';
+import { schemaSourcesOf } from '../service/schemaSources';
 import { guard, settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
 import type { Workspace } from './workspace';
@@ -154,6 +155,7 @@ export class OpenDocuments {
       source: binding.source,
       certainty: binding.certainty,
       reason: binding.reason,
+      sources: schemaSourcesOf(binding, this.projectOf(document)),
     };
     const noticeKey = JSON.stringify(notice);
     if (this.bindings.get(document.uri) !== noticeKey) {

@@ -30,6 +30,8 @@ export interface Binding {
   directive?: SchemaDirective;
   /** Ids of the detected catalog schemas the app declares (a dependency in its manifest). */
   declared?: string[];
+  /** The detections behind a `detected` binding, one per schema (schemaSources.ts says why each applies). */
+  detections?: Detection[];
 }
 
 export interface BindingInput {
@@ -92,6 +94,7 @@ export function resolveBinding(input: BindingInput): Binding {
       reason: found.map((d) => `${d.id}: ${d.reason}`).join('; '),
       unknownIds: [],
       declared: found.filter((d) => d.declared).map((d) => d.id),
+      detections: found,
     };
   }
   return { schemas: [], certainty: 'none', source: 'none', reason: 'no schema applies', unknownIds: [] };

@@ -29,7 +29,7 @@ import { generateSecret } from './secrets';
 import { fileLookup } from './rules/schema/lookupInFile';
 import { locate } from './locate';
 import type { ProjectContext } from './project/context';
-import { exampleDocumentation, exampleNameDrafts, exampleValueDrafts } from './projectCompletion';
+import { exampleDocumentation, exampleListing, exampleNameDrafts, exampleNote, exampleValueDrafts } from './projectCompletion';
 
 /** What an item carries for completionItem/resolve (shared by the list through itemDefaults.data). */
 export interface CompletionData {
@@ -76,7 +76,10 @@ export function resolveCompletion(item: CompletionItem, schemaSet: SchemaSet, pr
   const data = item.data as CompletionData | undefined;
   if (data?.context === 'value') return item;
   const match = schemaSet.lookup(item.label);
-  if (match) item.documentation = { kind: 'markdown', value: describeVariable(match.spec, match.schema) };
+  if (match) {
+    const note = exampleNote(project, [item.label, match.spec.name, ...(match.spec.aliases ?? [])]);
+    item.documentation = { kind: 'markdown', value: describeVariable(match.spec, match.schema) + (note ? `\n\n${note}` : '') };
+  }
   const fromExample = match ? undefined : exampleDocumentation(project, schemaSet, item.label);
   if (fromExample) item.documentation = { kind: 'markdown', value: fromExample };
   return item;
@@ -92,12 +95,12 @@ function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number, project?:
   switch (location.kind) {
     case 'newKey': {
       const range = editRange(doc, location.nameSpan, offset);
-      return range && { range, format: InsertTextFormat.Snippet, context: 'name', drafts: [...nameDrafts(doc, schemaSet, range.start.line, true), ...exampleNameDrafts(project, doc, schemaSet, range.start.line, true)] };
+      return range && { range, format: InsertTextFormat.Snippet, context: 'name', drafts: [...nameDrafts(doc, schemaSet, range.start.line, true, exampleListing(project, schemaSet)), ...exampleNameDrafts(project, doc, schemaSet, range.start.line, true)] };
     }
     case 'key': {
       // Renaming a key: the name only, the `=` and value stay.
       const range = editRange(doc, location.entry.keySpan, offset);
-      return range && { range, format: InsertTextFormat.PlainText, context: 'name', drafts: [...nameDrafts(doc, schemaSet, location.entry.line, false), ...exampleNameDrafts(project, doc, schemaSet, location.entry.line, false)] };
+      return range && { range, format: InsertTextFormat.PlainText, context: 'name', drafts: [...nameDrafts(doc, schemaSet, location.entry.line, false, exampleListing(project, schemaSet)), ...exampleNameDrafts(project, doc, schemaSet, location.entry.line, false)] };
     }
     case 'reference': {
       if (location.part !== 'name') return undefined;
@@ -116,7 +119,10 @@ function draft(doc: EnvDocument, schemaSet: SchemaSet, offset: number, project?:
       if (location.entry.quote && (offset < content.start || offset > content.end)) return undefined;
       const span = { start: Math.min(content.start, offset), end: Math.max(content.end, offset) };
       const range = editRange(doc, span, offset);
-      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: [...exampleValueDrafts(project, schemaSet, location.entry.key), ...valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset))] };
+      // The app's own value first; the schema's list without it.
+      const fromExample = exampleValueDrafts(project, schemaSet, location.entry.key);
+      const fromSchema = valueDrafts(schemaSet, location.entry.key, doc.text.slice(span.start, offset)).filter((d) => !fromExample.some((e) => e.label === d.label));
+      return range && { range, format: InsertTextFormat.PlainText, context: 'value', drafts: [...fromExample, ...fromSchema] };
     }
     default:
       return undefined;
@@ -164,7 +170,11 @@ function pack(drafted: Drafted, options: CompletionOptions): CompletionList {
   return list;
 }
 
-function nameDrafts(doc: EnvDocument, schemaSet: SchemaSet, line: number, withValue: boolean): Draft[] {
+/**
+ * The schemas' names. `listing`: the example's names and insertable values; a name the example lists
+ * ranks before the schemas' other names, and its example value stands in for a missing default.
+ */
+function nameDrafts(doc: EnvDocument, schemaSet: SchemaSet, line: number, withValue: boolean, listing: ReadonlyMap<string, string | undefined>): Draft[] {
   const byKey = entriesByKey(doc);
   const lookup = fileLookup(doc, schemaSet);
   const drafts: Draft[] = [];
@@ -177,12 +187,16 @@ function nameDrafts(doc: EnvDocument, schemaSet: SchemaSet, line: number, withVa
     const req = spec.required;
     const requiredNow = !!req && (req.kind === 'always' || (req.when ?? []).every((c) => conditionHolds(c, lookup)));
     const shownDefault = showableDefault(spec);
-    const placeholder = shownDefault ? escapeSnippet(shownDefault) : '';
+    const names = [spec.name, ...(spec.aliases ?? [])];
+    const listed = names.some((n) => listing.has(n));
+    const exampleValue = names.map((n) => listing.get(n)).find((v) => v !== undefined);
+    const inserted = shownDefault ?? exampleValue;
+    const placeholder = inserted ? escapeSnippet(inserted) : '';
     drafts.push({
       label: spec.name,
       kind: CompletionItemKind.Variable,
       detail: `${requiredNow ? 'required · ' : ''}${describeType(spec)}${spec.default ? ` · default ${shownDefault ?? '(hidden)'}` : ''}`,
-      sortText: `${spec.deprecated ? '2' : requiredNow ? '0' : '1'}${spec.name}`,
+      sortText: `${spec.deprecated ? '3' : requiredNow ? '0' : listed ? '1' : '2'}${spec.name}`,
       newText: !withValue ? spec.name : placeholder ? `${spec.name}=\${1:${placeholder}}` : `${spec.name}=$0`,
       tags: spec.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       labelDetails: requiredNow ? { description: 'required' } : undefined,

@@ -1,7 +1,8 @@
 /**
  * The project's part of a key's hover: the value the program reads in each mode and the file it
- * comes from, what this line overrides or is overridden by, and, when no schema describes the
- * variable, the example's comments as its description. Values go through sensitivity.ts.
+ * comes from, what this line overrides or is overridden by, and the example's comments on the
+ * variable (its only description when no schema describes it; the app's own words after the
+ * schema's otherwise). Values go through sensitivity.ts.
  */
 import type { Entry, EnvDocument } from './parser/model';
 import type { SchemaSet } from './schema/schemaSet';
@@ -28,8 +29,11 @@ function codeReadLines(project: ProjectContext, key: string): string[] {
 export function projectKeyHoverLines(project: ProjectContext | undefined, doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): string[] {
   if (!project) return [];
   const lines: string[] = [];
-  if (project.example && !schemaSet.lookup(entry.key)) {
-    const description = exampleDescription(project.example, entry.key);
+  if (project.example) {
+    // The example may spell the variable by another of its names (an alias the schema knows).
+    const spec = schemaSet.lookup(entry.key)?.spec;
+    const names = [entry.key, ...(spec ? [spec.name, ...(spec.aliases ?? [])] : [])];
+    const description = names.map((name) => exampleDescription(project.example!, name)).find((d) => d !== undefined);
     if (description) lines.push('', `From ${baseName(project.example.path)}: ${description}`);
   }
   const effective = effectiveOf(project, doc, entry.key);

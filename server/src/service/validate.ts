@@ -100,7 +100,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
   for (const rule of rules) {
     const severity = effectiveSeverity(rule, settings);
     if (severity === 'off') continue;
-    if (rule.group === 'schema' && schemas.length === 0 && !(rule.alsoWithProject && input.project)) continue;
+    if (rule.group === 'schema' && schemas.length === 0 && !rule.alsoWithoutSchema) continue;
     if (rule.group === 'project' && !input.project) continue;
     if (rule.group === 'code' && !input.project?.code) continue;
     if (rule.needsCertainty && certainty !== 'explicit' && certainty !== 'confident') continue;

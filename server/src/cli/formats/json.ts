@@ -11,6 +11,7 @@ export function writeJson(out: Output, result: CheckResult, quiet: boolean): voi
     file: report.file,
     schemas: report.schemas,
     binding: report.binding,
+    sources: report.sources,
     diagnostics: shownProblems(report, quiet).map((p) => ({
       line: p.line,
       column: p.column,

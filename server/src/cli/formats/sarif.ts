@@ -3,6 +3,7 @@
  * every diagnostic code envls declares, each with its documentation page as helpUri;
  * results carry regions (1-based, UTF-16 columns, end exclusive, as LSP ranges are) and
  * the diagnostic's message only: no snippet, so no value of the file reaches the log.
+ * Each checked env file is an artifact whose `properties.schemas` say which schemas apply and why.
  */
 import { pathToFileURL } from 'node:url';
 import type { CheckResult, Problem, RuleInfo } from '../../api';
@@ -41,6 +42,9 @@ export function sarifLog(result: CheckResult, rules: readonly RuleInfo[], versio
       });
     }
   }
+  const artifacts = result.reports
+    .filter((report) => report.kind === 'env')
+    .map((report) => ({ location: artifactLocation(report.file, report.path), properties: { schemas: report.sources } }));
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
@@ -61,6 +65,7 @@ export function sarifLog(result: CheckResult, rules: readonly RuleInfo[], versio
         },
       },
       columnKind: 'utf16CodeUnits',
+      artifacts,
       results,
     }],
   };

@@ -30,16 +30,21 @@ export function writeText(out: Output, result: CheckResult, options: TextOptions
     if (report.kind === 'env') {
       files++;
       if (report.fixesApplied > 0) out.line(`${report.file}: fixed (${report.fixesApplied} fix(es) applied)`);
-      if (!quiet) {
-        const schemas = report.schemas.length > 0 ? `schemas ${report.schemas.join(', ')} (${report.binding.source}: ${report.binding.reason})` : 'no schema';
-        out.line(paint.dim(`${report.file}: ${schemas}`));
-      }
+      if (!quiet) out.line(paint.dim(`${report.file}: ${sourcesText(report)}`));
     }
     for (const problem of shownProblems(report, quiet)) out.line(problemLine(report.file, problem, paint));
   }
   if (options.fileSummary) writeFileSummary(out, result, options);
   const summary = checkSummary(result.errorCount, result.warningCount, files);
   out.line(result.errorCount > 0 ? paint.red(summary) : result.warningCount > 0 ? paint.yellow(summary) : summary);
+}
+
+/** Each schema and why it applies (`nextjs (next in package.json)`), then the example completion and hover read. */
+export function sourcesText(report: FileReport): string {
+  const schemas = report.sources.filter((s) => s.kind !== 'example');
+  const example = report.sources.find((s) => s.kind === 'example');
+  const listed = schemas.length > 0 ? `schemas ${schemas.map((s) => `${s.id} (${s.why})`).join(', ')}` : 'no schema';
+  return example ? `${listed}; names and comments from ${example.id.replace(/^project:/, '')}` : listed;
 }
 
 function writeFileSummary(out: Output, result: CheckResult, { paint, quiet }: TextOptions): void {

@@ -158,7 +158,7 @@ export interface Rule extends CodeDeclaration {
   group: RuleGroup;
   /** Runs only with an explicit binding or a confident detection. */
   needsCertainty?: boolean;
-  /** A schema rule that also runs without a schema when the file has a project (insecureValue's example check). */
-  alsoWithProject?: boolean;
+  /** A schema rule that also runs without a schema (insecureValue: secrets judged by name and value). */
+  alsoWithoutSchema?: boolean;
   check(ctx: RuleContext): void;
 }

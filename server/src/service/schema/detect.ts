@@ -145,7 +145,8 @@ function detectFromManifests(profiles: readonly ResolvedSchema[], dependencies: 
         if (declared.names.has(declared.ecosystem === 'pypi' ? normalisePythonName(name) : name)) hits.push(`${name} in ${declared.manifest}`);
       }
     }
-    if (hits.length > 0) out.push({ id: schema.id, confidence: 'confident', declared: true, reason: `the app depends on ${hits.slice(0, 2).join(', ')}${hits.length > 2 ? ` and ${hits.length - 2} more` : ''}` });
+    const listed = `${hits.slice(0, 2).join(', ')}${hits.length > 2 ? ` and ${hits.length - 2} more` : ''}`;
+    if (hits.length > 0) out.push({ id: schema.id, confidence: 'confident', declared: true, evidence: 'manifest', reason: `the app depends on ${listed}`, short: listed });
   }
   return out;
 }
@@ -179,6 +180,8 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
     return marked.map((c) => ({
       id: c.schema.id,
       confidence: c.known.size > 0 ? 'confident' : 'weak',
+      evidence: 'marker',
+      short: `${c.markers.join(', ')} beside the file`,
       reason: `${c.markers.join(', ')} beside the file${c.known.size > 0 ? ` and ${c.known.size} of its variables are ${product}'s` : ', but none of its variables is ' + product + "'s"}`,
     }));
   }
@@ -207,6 +210,8 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
   return chosen.map((c) => ({
     id: c.schema.id,
     confidence: confident ? 'confident' : 'weak',
+    evidence: 'names',
+    short: `${names.slice(0, 2).join(', ')}${names.length > 2 ? ` and ${names.length - 2} more` : ''} in the file${hasMarker ? `, ${marked.flatMap((m) => m.markers).join(', ')} beside it` : ''}`,
     reason:
       `${names.slice(0, 4).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''} ${names.length === 1 ? 'is a name' : 'are names'} only ${product} uses` +
       `${hasMarker ? `, ${marked.flatMap((m) => m.markers).join(', ')} beside the file` : ''}; ${c.known.size} of the file's variables are ${c.schema.id}'s`,

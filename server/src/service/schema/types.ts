@@ -195,6 +195,10 @@ export interface Detection {
   reason: string;
   /** Found from a dependency in the app's manifest: the app declares the service. */
   declared?: boolean;
+  /** What the detection rests on: a manifest dependency, names only this software uses, or a marker file beside the file. */
+  evidence?: 'manifest' | 'names' | 'marker';
+  /** The short form of `reason` (`next in package.json`), for a status line. */
+  short?: string;
 }
 
 export interface ResolvedSchema {
