@@ -38,17 +38,21 @@ const TREE_READERS: Partial<Record<CodeLanguage, TreeReader>> = {
   shellscript: shellReads,
 };
 
-/** A cheap test run before parsing: a file without one of these words reads nothing. */
+/**
+ * A cheap test run before parsing: a file none of whose text has the shape of a read reads nothing
+ * (every read form below needs one of these). Parsing is most of the cost, so the sharper the better.
+ */
+const JS_MAY_READ = /\b(?:process|Bun|Deno|meta)\s*(?:\?\.|\.)\s*env\b/;
 const MAY_READ: Record<CodeLanguage, RegExp> = {
-  javascript: /\benv\b/,
-  javascriptreact: /\benv\b/,
-  typescript: /\benv\b/,
-  typescriptreact: /\benv\b/,
-  python: /\b(?:environ|getenv|env)\b/,
-  go: /\b(?:Getenv|LookupEnv)\b/,
+  javascript: JS_MAY_READ,
+  javascriptreact: JS_MAY_READ,
+  typescript: JS_MAY_READ,
+  typescriptreact: JS_MAY_READ,
+  python: /\b(?:environ|getenv)\b|\benv\s*(?:\.\s*\w+\s*)?\(/,
+  go: /\bos\s*\.\s*(?:Getenv|LookupEnv)\b/,
   ruby: /\bENV\b/,
-  php: /\b(?:env|getenv|_ENV|_SERVER)\b/,
-  rust: /\b(?:env|option_env)\b/,
+  php: /\b(?:env|getenv)\s*\(|\$_(?:ENV|SERVER)\b/,
+  rust: /\benv\s*::\s*var|\b(?:option_)?env\s*!/,
   shellscript: /\$\{?[#!]?[A-Za-z_]/,
   dockerfile: /\$|\b(?:ENV|ARG)\b/i,
   dockercompose: /\$|environment/,
