@@ -3,8 +3,8 @@
  * The CLI is built on exactly these functions. The types below are self-contained
  * (no LSP or internal types), so dist/api.d.ts needs no other package.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version as packageVersion } from '../../package.json';
 import { analyze, analyzeDocument } from './service/analyze';
@@ -26,6 +26,9 @@ import { diffEnv, isSameEnv } from './service/project/diff';
 import { keysOfOtherLayers } from './service/project/context';
 import { planSync } from './service/project/sync';
 import { schemaSourcesOf } from './service/schemaSources';
+import { CODE_LANGUAGES } from './service/code/languages';
+import type { CodeLanguage } from './service/code/types';
+import { CodeWorkspace } from './node/codeScan';
 
 export const version: string = packageVersion;
 
@@ -396,3 +399,63 @@ function toProblem(d: Diagnostic): Problem {
   };
 }
 
+
+/** One place where code reads (or sets) a variable, as `envls usage` lists it. */
+export interface VariableUse {
+  /** The file, relative to `cwd` ('/'-separated). */
+  path: string;
+  /** 1-based line and column (UTF-16) of the name. */
+  line: number;
+  column: number;
+  /** The language envls read the file as (VS Code's id: typescript, python, dockercompose …). */
+  language: string;
+  /** 'read'; 'set' where the file gives the variable a value (compose `environment:`, Dockerfile ENV/ARG). */
+  kind: 'read' | 'set';
+  /** The code supplies its own value when the variable is unset (`?? 'd'`, `os.getenv('X', 'd')`, `${X:-d}` …). */
+  hasFallback: boolean;
+}
+
+export interface UsageOptions {
+  /** Where relative paths are resolved and shown from; default `process.cwd()`. */
+  cwd?: string;
+  /** The folder whose code is searched (an app's folder); default `cwd`. */
+  folder?: string;
+  /** Only these languages (VS Code ids); default all. */
+  languages?: readonly string[];
+  /** Skip what git ignores (default true). */
+  respectGitignore?: boolean;
+}
+
+export interface UsageResult {
+  name: string;
+  /** The folder searched, absolute. */
+  folder: string;
+  /** By path, then position. */
+  uses: VariableUse[];
+  /** Code files looked at. */
+  files: number;
+  /** True when a cap (files, entries, reads per file) left code out. */
+  truncated: boolean;
+}
+
+/**
+ * Where the code under a folder reads a variable: JavaScript/TypeScript, Python, Go, Ruby, PHP,
+ * Rust, shell scripts, Dockerfiles and compose files, read with real parsers (comments and strings
+ * are not reads). Throws an Error with a `code` (e.g. `ENOENT`) when the folder cannot be read.
+ */
+export async function usage(name: string, options: UsageOptions = {}): Promise<UsageResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const folder = resolve(cwd, options.folder ?? '.');
+  if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${options.folder} is not a folder`), { code: 'ENOTDIR' });
+  const languages = options.languages?.filter((l): l is CodeLanguage => (CODE_LANGUAGES as readonly string[]).includes(l));
+  const workspace = await CodeWorkspace.scan(folder, { languages, respectGitignore: options.respectGitignore });
+  const uses = workspace.index.readsOf(name).map(({ path, language, read }): VariableUse => ({
+    path: relative(cwd, join(folder, path)).split(sep).join('/') || path,
+    line: read.range.start.line + 1,
+    column: read.range.start.character + 1,
+    language,
+    kind: read.kind,
+    hasFallback: read.hasFallback,
+  }));
+  return { name, folder, uses, files: workspace.stats.files, truncated: workspace.stats.truncated || workspace.index.truncated.size > 0 };
+}

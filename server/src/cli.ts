@@ -16,8 +16,9 @@ import { progressOn } from './cli/progress';
 import { USAGE } from './cli/usage';
 import { diffCommand } from './cli/diffCommand';
 import { syncCommand } from './cli/syncCommand';
+import { usageCommand } from './cli/usageCommand';
 
-function main(argv: string[], out: Output): number {
+function main(argv: string[], out: Output): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out.line(USAGE);
@@ -31,6 +32,7 @@ function main(argv: string[], out: Output): number {
   if (command === 'check') return checkCommand(rest, out);
   if (command === 'diff') return diffCommand(rest, out, usageError);
   if (command === 'sync') return syncCommand(rest, out, usageError);
+  if (command === 'usage') return usageCommand(rest, out, usageError);
   if (command === 'rules') return rulesCommand(rest, out);
   if (command === 'schemas') return schemasCommand(rest, out);
   return usageError(`unknown command "${command}"`);
@@ -119,5 +121,14 @@ function checkCommand(args: string[], out: Output): number {
 }
 
 const out = new Output(process.stdout);
-process.exitCode = main(process.argv.slice(2), out);
-out.flush();
+const exitCode = main(process.argv.slice(2), out);
+if (typeof exitCode === 'number') {
+  process.exitCode = exitCode;
+  out.flush();
+} else {
+  // `usage` scans asynchronously (it reads code files and loads parsers).
+  void exitCode.then((code) => {
+    process.exitCode = code;
+    out.flush();
+  });
+}

@@ -33,6 +33,12 @@ export const USAGE = `Usage:
       .env.example, .env.sample, …) it lacks, with the example's comments, in its order;
       sensitive values are left empty and no value is ever overwritten. Prints the change;
       --write writes it.
+  envls usage VARIABLE [FOLDER] [--json]
+      Where the code under FOLDER (default: the current folder) reads VARIABLE, as
+      path:line:col, "(fallback)" when the code has its own default, "(sets)" where a compose
+      file or Dockerfile sets it. JavaScript/TypeScript, Python, Go, Ruby, PHP, Rust, shell,
+      Dockerfile and compose files; dependencies, build output and git-ignored files are
+      skipped. Exit 0 when some code reads it, 1 when none does.
   envls --version, envls --help
 Exit codes:
   0  no error-severity problem (and no more warnings than --max-warnings)
