@@ -238,3 +238,27 @@ test('a file without a candidate word is not parsed, and a language without a lo
   assert.equal(parsed, 1);
   assert.deepEqual(extractReads('dockerfile', 'ENV A=1', undefined).map((r) => r.name), ['A']);
 });
+
+test('only the text up to the last candidate is parsed, and comment lines are passed over, without losing a read', async () => {
+  const code = [
+    'const total = base',
+    '  * Number(process.env.FACTOR);',
+    '/* note */ const a = process.env.AFTER_BLOCK;',
+    'f(); // process.env.TRAILING_COMMENT',
+    '/*',
+    ' * process.env.IN_BLOCK',
+    ' */',
+    'const b = process.env.LAST',
+    '',
+    '',
+    '  ?? "fallback three lines below";',
+  ].join('\n');
+  const expected = ['FACTOR', 'AFTER_BLOCK', 'LAST?'];
+  assert.deepEqual(await reads('typescript', code), expected);
+  const after = '\nfunction later() {\n  return `${1 + 2}`;\n}\n'.repeat(200);
+  assert.deepEqual(await reads('typescript', code + after), expected, 'code after the last read changes nothing');
+  assert.deepEqual(await reads('typescript', code + '\nconst open = `unclosed ${'), expected, 'nor does broken code after it');
+  assert.deepEqual(await reads('python', '# os.getenv("A")\n  # os.environ["B"]\nx = 1\n'), []);
+  assert.deepEqual(await reads('ruby', 'x = "first line\n#{ENV["INTERPOLATED"]}"\n# ENV["C"]\n'), ['INTERPOLATED']);
+  assert.deepEqual(await reads('php', "<?php\n#[Attr(env('ATTRIBUTE'))]\n# env('HASH')\nfunction f() {}\n"), ['ATTRIBUTE']);
+});

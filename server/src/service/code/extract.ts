@@ -58,8 +58,55 @@ const MAY_READ: Record<CodeLanguage, RegExp> = {
   dockercompose: /\$|environment/,
 };
 
+const CANDIDATES = Object.fromEntries(Object.entries(MAY_READ).map(([language, pattern]) => [language, new RegExp(pattern.source, 'g')])) as Record<CodeLanguage, RegExp>;
+
 export function mayRead(language: CodeLanguage, text: string): boolean {
   return MAY_READ[language].test(text);
+}
+
+/**
+ * A line that starts with a line comment (before the candidate on it): the candidate is not code.
+ * Only openers that are never code at a line's start: `//` (in a string or template it is text too),
+ * `/*` with no `*\/` before the candidate, `#` (Ruby: not `#{`, an interpolation; PHP: not `#[`, an
+ * attribute). Shell is left out: a heredoc expands `$X` on any line.
+ */
+const C_COMMENT_LINE = /^\s*(?:\/\/|\/\*(?![^]*\*\/))/;
+const COMMENT_LINE: Partial<Record<CodeLanguage, RegExp>> = {
+  javascript: C_COMMENT_LINE,
+  javascriptreact: C_COMMENT_LINE,
+  typescript: C_COMMENT_LINE,
+  typescriptreact: C_COMMENT_LINE,
+  go: C_COMMENT_LINE,
+  rust: C_COMMENT_LINE,
+  php: /^\s*(?:\/\/|\/\*(?![^]*\*\/)|#(?!\[))/,
+  python: /^\s*#/,
+  ruby: /^\s*#(?!\{)/,
+};
+/** Lines parsed after the last candidate's: a read's fallback (`?? d`, `.unwrap_or(…)`) may follow on the next lines. */
+const LINES_AFTER_LAST = 3;
+
+/**
+ * How much of the text the parser needs: up to a few lines after the last candidate that is not on a
+ * comment line; 0 when there is none. Whether a place is code, a comment or a string depends only on
+ * the text before it, so the rest of a file need not be parsed (most of the cost of a large file).
+ */
+export function parseExtent(language: CodeLanguage, text: string): number {
+  const comment = COMMENT_LINE[language];
+  let last = -1;
+  for (const match of text.matchAll(CANDIDATES[language])) {
+    if (comment) {
+      const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+      if (comment.test(text.slice(lineStart, match.index))) continue;
+    }
+    last = match.index + match[0].length;
+  }
+  if (last < 0) return 0;
+  let end = last;
+  for (let line = 0; line <= LINES_AFTER_LAST; line++) {
+    end = text.indexOf('\n', line === 0 ? end : end + 1);
+    if (end === -1) return text.length;
+  }
+  return end;
 }
 
 export function extractReads(language: CodeLanguage, text: string, parsers: CodeParsers | undefined): EnvRead[] {
@@ -68,7 +115,9 @@ export function extractReads(language: CodeLanguage, text: string, parsers: Code
   if (language === 'dockerfile') dockerfileReads(out);
   else if (language === 'dockercompose') composeReads(out);
   else {
-    const tree = parsers?.parse(language, text);
+    const extent = parseExtent(language, text);
+    if (extent === 0) return [];
+    const tree = parsers?.parse(language, extent === text.length ? text : text.slice(0, extent));
     if (!tree) return [];
     try {
       TREE_READERS[language]!(tree.rootNode, out);
