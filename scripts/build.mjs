@@ -132,6 +132,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, treeSitterApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
   build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
+  // The code index's worker threads (node/codeExtractPool.ts starts them from dist/codeWorker.js).
+  build({ ...common, entryPoints: ['server/src/node/codeWorker.ts'], outfile: 'dist/codeWorker.js', plugins: [treeSitterApart] }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
 copyTreeSitter();
