@@ -24,6 +24,7 @@ export class CodeExtractPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private failed: Error | undefined;
 
   constructor(script: string, options: WorkerOptions, size: number) {
     for (let i = 0; i < size; i++) {
@@ -39,6 +40,7 @@ export class CodeExtractPool {
         else waiting.resolve(response.reads);
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) => this.failAll(new Error(`code index worker exited (${code})`)));
       // Idle: unreferenced (after the listeners, as attaching a 'message' listener references it again).
       worker.unref();
       this.workers.push(entry);
@@ -50,7 +52,9 @@ export class CodeExtractPool {
     return this.workers.length * 4;
   }
 
+  /** Rejects when the pool has failed (a worker died): the caller then extracts itself. */
   extract(language: CodeLanguage, text: string): Promise<EnvRead[]> {
+    if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     if (entry.busy++ === 0) entry.worker.ref();
@@ -61,9 +65,11 @@ export class CodeExtractPool {
   }
 
   private failAll(error: Error): void {
+    this.failed ??= error;
+    for (const { worker } of this.workers) worker.unref();
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
-    shared = null;
+    if (shared === this) shared = null;
   }
 }
 

@@ -122,7 +122,7 @@ export class CodeWorkspace {
       if (pool) {
         const done = pool
           .extract(file.language, text)
-          .catch(async () => this.extract(file.rel, file.language, text, (parsers ??= await loadCodeParsers([file.language]))))
+          .catch(async () => this.extract(file.rel, file.language, text, await loadCodeParsers([file.language])))
           .then((reads) => {
             this.stats.reads += reads.length;
             this.index.setFile(file.rel, file.language, reads);
