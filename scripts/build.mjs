@@ -40,6 +40,15 @@ const re2jsApart = {
   },
 };
 
+// secretlint's recommended rules (~230 kB, insecureValue's credential detectors) likewise: dist/secretlint.js,
+// required the first time a value is checked for a credential.
+const secretlintApart = {
+  name: 'secretlint-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@secretlint\/secretlint-rule-preset-recommend$/ }, () => ({ path: './secretlint.js', external: true }));
+  },
+};
+
 // tree-sitter (the code index's parsers) is its own file beside the bundles with its WebAssembly
 // runtime and the grammars the index reads: required on first use (a code file to read), never at start.
 const treeSitterApart = {
@@ -57,15 +66,6 @@ function copyTreeSitter() {
   copyFileSync(join(from, 'tree-sitter.wasm'), 'dist/tree-sitter.wasm');
   for (const grammar of TREE_SITTER_GRAMMARS) copyFileSync(join(from, `tree-sitter-${grammar}.wasm`), `dist/tree-sitter-${grammar}.wasm`);
 }
-
-// secretlint's recommended rules (~230 kB, insecureValue's credential detectors) likewise: dist/secretlint.js,
-// required the first time a value is checked for a credential.
-const secretlintApart = {
-  name: 'secretlint-apart',
-  setup(b) {
-    b.onResolve({ filter: /^@secretlint\/secretlint-rule-preset-recommend$/ }, () => ({ path: './secretlint.js', external: true }));
-  },
-};
 
 async function composeBuiltinSchemas() {
   const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
@@ -132,6 +132,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, treeSitterApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
   build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
+  // The code index's worker threads (node/codeExtractPool.ts starts them from dist/codeWorker.js).
+  build({ ...common, entryPoints: ['server/src/node/codeWorker.ts'], outfile: 'dist/codeWorker.js', plugins: [treeSitterApart] }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
 copyTreeSitter();

@@ -105,3 +105,17 @@ test('file events update one file: created, changed, deleted; ignored and skippe
   assert.equal(await ws.onFileEvent(join(dir, 'src'), 'deleted'), true, 'a deleted folder takes its files');
   assert.deepEqual(ws.index.namesRead(), []);
 });
+
+test('worker threads and the main thread build the same index', async (t) => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 30; i++) {
+    files[`src/f${i}.ts`] = `// process.env.COMMENT_${i}\nexport const v${i} = process.env.VAR_${i % 7} ?? "d";\n`;
+    files[`api/m${i}.py`] = `import os\nx = os.environ["PY_${i % 5}"]\n`;
+  }
+  const dir = workspace(t, files);
+  const pooled = await CodeWorkspace.scan(dir, noUserGit(dir));
+  const alone = await CodeWorkspace.scan(dir, { ...noUserGit(dir), workers: false });
+  const snapshot = (ws: CodeWorkspace) => [...ws.index.paths()].sort().map((path) => ws.index.file(path));
+  assert.deepEqual(snapshot(pooled), snapshot(alone));
+  assert.equal(pooled.index.namesRead().length, 12);
+});

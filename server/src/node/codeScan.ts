@@ -18,6 +18,7 @@ import { CodeIndex, type CodeIndexLimits } from '../service/code/codeIndex';
 import { extractReads, mayRead } from '../service/code/extract';
 import { codeLanguageOf } from '../service/code/languages';
 import type { CodeLanguage, EnvRead } from '../service/code/types';
+import { codeExtractPool } from './codeExtractPool';
 import { loadCodeParsers, type LoadedCodeParsers } from './codeParsers';
 import { GitIgnoreOracle, type GitEnvironment } from './projectGit';
 import { SKIPPED_FOLDERS } from './projectScan';
@@ -42,6 +43,8 @@ export interface CodeScanOptions {
   limits?: Partial<CodeIndexLimits>;
   /** Stops the scan (the index keeps what was read). */
   signal?: AbortSignal;
+  /** Parse in worker threads (default true; false: on the main thread, in slices). */
+  workers?: boolean;
   /** Where a reader's failure is logged (a path and a stack, never a file's text). */
   log?: (message: string) => void;
 }
@@ -106,6 +109,8 @@ export class CodeWorkspace {
     const readAhead = () => {
       while (texts.length < found.length && texts.length < next + READ_CONCURRENCY) texts.push(readSmallText(found[texts.length].absolute, maxFileBytes));
     };
+    const pool = this.options.workers === false ? undefined : codeExtractPool();
+    const inFlight = new Set<Promise<void>>();
     for (; next < found.length; next++) {
       if (this.options.signal?.aborted) break;
       readAhead();
@@ -113,13 +118,27 @@ export class CodeWorkspace {
       const text = await texts[next];
       texts[next] = DONE;
       if (text === undefined || !mayRead(file.language, text)) continue;
-      parsers ??= await loadCodeParsers(new Set(found.map((f) => f.language)));
       this.stats.parsed++;
+      if (pool) {
+        const done = pool
+          .extract(file.language, text)
+          .catch(async () => this.extract(file.rel, file.language, text, await loadCodeParsers([file.language])))
+          .then((reads) => {
+            this.stats.reads += reads.length;
+            this.index.setFile(file.rel, file.language, reads);
+            inFlight.delete(done);
+          });
+        inFlight.add(done);
+        if (inFlight.size >= pool.capacity) await Promise.race(inFlight);
+        continue;
+      }
+      parsers ??= await loadCodeParsers(new Set(found.map((f) => f.language)));
       const reads = this.extract(file.rel, file.language, text, parsers);
       this.stats.reads += reads.length;
       this.index.setFile(file.rel, file.language, reads);
       await slice.maybeYield();
     }
+    await Promise.all(inFlight);
     return this.stats;
   }
 
