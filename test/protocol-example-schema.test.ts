@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { REPO_ROOT, startServer, type Client } from './support/lspClient';
 import type { BindingNotice } from '../server/src/protocol/bindingNotice';
-import { isExamplePlaceholder } from '../server/src/service/project/examplePlaceholder';
+import { isPlaceholder as isExamplePlaceholder } from '../server/src/service/placeholders';
 import { schemaSourcesOf } from '../server/src/service/schemaSources';
 import { makeSchema } from './support/testSchema';
 

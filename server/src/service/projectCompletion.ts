@@ -12,7 +12,7 @@ import { exampleDescription, type ProjectContext } from './project/context';
 import { baseName } from './project/paths';
 import { entriesByKey } from './rules/entryIndex';
 import { isSensitive } from './sensitivity';
-import { isExamplePlaceholder } from './project/examplePlaceholder';
+import { isPlaceholder } from './placeholders';
 import { checkValue } from './schema/checkValue';
 
 export interface ExampleDraft {
@@ -85,7 +85,7 @@ export function exampleListing(project: ProjectContext | undefined, schemaSet: S
 
 /** A value completion may insert: not empty, no placeholder, not sensitive, and valid for the variable's schema (when one describes it). */
 function showable(key: string, value: string, schemaSet: SchemaSet): string | undefined {
-  if (value === '' || isExamplePlaceholder(value) || isSensitive(key, value, schemaSet)) return undefined;
+  if (value === '' || isPlaceholder(value) || isSensitive(key, value, schemaSet)) return undefined;
   const spec = schemaSet.lookup(key)?.spec;
   // A problem without a milder severity is an error: such a value would be flagged as soon as inserted.
   const problem = spec && checkValue(spec, value);

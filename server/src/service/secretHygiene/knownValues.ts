@@ -1,48 +1,10 @@
 /**
- * Values that are not secrets although they sit where a secret goes: placeholders people leave
- * in (`changeme`, `your-api-key-here`, `<token>`) and demo keys a vendor published. Data, with the
- * reason (and where one exists, the source) of each entry.
+ * Values that are not secrets although they sit where a secret goes: demo keys a vendor published.
+ * Data, with the reason and source of each entry. Placeholders (`changeme`, `<token>`) are
+ * ../placeholders.ts's, shared with completion.
  */
 
-export interface KnownValue {
-  value: string;
-  /** Why it is not a secret (for docs and tests; messages say it in fewer words). */
-  reason: string;
-  source?: string;
-}
-
-const COMMON = 'a common placeholder word';
-
-/** Compared case-insensitively with the whole value. */
-export const PLACEHOLDER_WORDS: readonly KnownValue[] = [
-  ...['changeme', 'change-me', 'change_me', 'changethis', 'change-this', 'change_this', 'replaceme', 'replace-me', 'replace_me'].map((value) => ({ value, reason: 'asks to be replaced' })),
-  ...['secret', 'supersecret', 'super-secret', 'super_secret', 'mysecret', 'my-secret', 'my_secret', 'topsecret', 's3cr3t', 'secretkey', 'secret-key', 'secret_key', 'secret123', 'notsecret', 'not-secret', 'insecure'].map((value) => ({ value, reason: 'the word secret itself' })),
-  ...['password', 'passw0rd', 'p@ssw0rd', 'password1', 'password123', 'pass', 'pass123', 'passwd', 'pwd'].map((value) => ({ value, reason: 'the word password itself' })),
-  ...['your-secret-here', 'your_secret_here', 'yoursecret', 'todo', 'tbd', 'fixme', 'placeholder', 'dummy', 'test', 'testing', 'example', 'sample', 'default', 'foo', 'bar', 'foobar', 'abc123', 'qwerty', 'letmein', 'admin', 'root', 'hunter2', 'null', 'none', 'undefined', 'nil', 'key', 'token', 'apikey', 'api-key', 'api_key', '123456', '12345678', '123456789', '1234567890'].map((value) => ({ value, reason: COMMON })),
-  { value: 'changeit', reason: 'the default password of Java keystores', source: 'https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html' },
-];
-
-/**
- * Placeholders by shape, tried on values of at most 200 characters. Words count only between
- * separators (or the ends), so a random key that happens to contain `todo` is not one.
- */
-export const PLACEHOLDER_SHAPES: readonly { pattern: RegExp; reason: string }[] = [
-  { pattern: /^<[^<>]{1,100}>$/, reason: 'a <…> template' },
-  { pattern: /^\[[^[\]]{1,100}\]$/, reason: 'a […] template' },
-  { pattern: /^\{\{[^{}]{1,100}\}\}$/, reason: 'a {{…}} template' },
-  { pattern: /^%[A-Za-z_]{1,60}%$/, reason: 'a %…% template' },
-  { pattern: /(?:^|[-_.:/ ])(?:x{3,}|X{3,}|\*{3,}|\.{3,}|…)(?:$|[-_.:/ ])/, reason: 'xxx… or *** in place of the value' },
-  { pattern: /(?:^|[-_. ])(?:change[-_ .]?(?:me|this|it)|replace[-_ .]?(?:me|this|with)|todo|fixme|tbd|placeholder|dummy|insecure|not[-_ .]?secure|example|sample|fake)(?:$|[-_. ])/i, reason: 'says it is not the real value' },
-  { pattern: /^(?:your|my|insert|enter|put|paste|generate|use)[-_ .]/i, reason: 'an instruction (your-…, insert-…, generate-…)' },
-  { pattern: /(?:^|[-_. <])your[-_ .]/i, reason: 'an instruction (…your-…)' },
-  { pattern: /[-_ .]here$/i, reason: 'an instruction (…-here)' },
-];
-
-/** A value that is its variable's own name (`API_KEY=api_key`, `JWT_SECRET=<JWT_SECRET>`). */
-export function repeatsName(name: string, value: string): boolean {
-  const bare = value.replace(/^[<{[$%]+|[>}\]%]+$/g, '');
-  return bare.length > 0 && bare.replace(/-/g, '_').toLowerCase() === name.toLowerCase();
-}
+import type { KnownValue } from '../placeholders';
 
 const SUPABASE_SELF_HOSTING = 'https://github.com/supabase/supabase/blob/master/docker/.env.example';
 const SUPABASE_SELF_HOSTING_DOCS = 'https://supabase.com/docs/guides/self-hosting/docker';

@@ -4,7 +4,8 @@
  * Pure and bounded: values longer than MAX_WEAK_CHECKED are not judged (nobody types a
  * placeholder that long), and every test below is linear in the value.
  */
-import { DEMO_KEYS, DEMO_SHAPES, PLACEHOLDER_SHAPES, PLACEHOLDER_WORDS, repeatsName } from './knownValues';
+import { DEMO_KEYS, DEMO_SHAPES } from './knownValues';
+import { placeholderOf } from '../placeholders';
 
 export type WeakKind = 'demoKey' | 'placeholder' | 'allZero' | 'oneCharacter' | 'short';
 
@@ -22,7 +23,6 @@ export interface Weakness {
 export const MIN_SECRET_LENGTH = 8;
 const MAX_WEAK_CHECKED = 200;
 
-const WORDS = new Map(PLACEHOLDER_WORDS.map((w) => [w.value.toLowerCase(), w]));
 const DEMO = new Map(DEMO_KEYS.map((d) => [d.value, d]));
 
 /**
@@ -56,8 +56,8 @@ export function weaknessOf(name: string, value: string): Weakness | undefined {
   if (value.length > MAX_WEAK_CHECKED) return undefined;
   const lastWord = name.slice(name.lastIndexOf('_') + 1).toUpperCase();
   if (SETTING_WORDS.has(lastWord) || isSettingValue(value)) return undefined;
-  const placeholder = placeholderOf(name, value);
-  if (placeholder) return placeholder;
+  const placeholder = placeholderOf(value, name);
+  if (placeholder) return { kind: 'placeholder', ...(placeholder.source ? { source: placeholder.source } : {}) };
   const bare = value.replace(/^0x/i, '').replace(/[-_:. ]/g, '');
   if (bare.length > 0 && /^0+$/.test(bare)) return { kind: 'allZero' };
   if (value.length > 1 && [...value].every((c) => c === value[0])) return { kind: 'oneCharacter' };
@@ -70,18 +70,11 @@ export function weaknessOf(name: string, value: string): Weakness | undefined {
  * (`ghp_xxxx…`, AWS's documented example key) is no live credential.
  */
 export function isPlaceholderOrDemo(name: string, value: string): boolean {
-  return demoKeyOf(value) !== undefined || (value.length <= MAX_WEAK_CHECKED && placeholderOf(name, value) !== undefined);
+  return demoKeyOf(value) !== undefined || placeholderOf(value, name) !== undefined;
 }
 
 function demoKeyOf(value: string): Weakness | undefined {
   const demo = DEMO.get(value) ?? DEMO_SHAPES.find((s) => s.test(value));
   if (!demo) return undefined;
   return { kind: 'demoKey', what: demo.what, source: demo.source, ...('unpublished' in demo && demo.unpublished ? { unpublished: true as const } : {}) };
-}
-
-function placeholderOf(name: string, value: string): Weakness | undefined {
-  const word = WORDS.get(value.toLowerCase());
-  if (word) return { kind: 'placeholder', source: word.source };
-  if (repeatsName(name, value) || PLACEHOLDER_SHAPES.some((s) => s.pattern.test(value))) return { kind: 'placeholder' };
-  return undefined;
 }
