@@ -10,7 +10,7 @@
 // (server/src/service/schema/prebuilt.ts is replaced), so no composition and no JSON
 // Schema validator runs when they start.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,23 @@ const envSpecParserApart = {
     b.onResolve({ filter: /^@env-spec\/parser$/ }, () => ({ path: './env-spec-parser.js', external: true }));
   },
 };
+// tree-sitter (the code index's parsers) is its own file beside the bundles with its WebAssembly
+// runtime and the grammars the index reads: required on first use (a code file to read), never at start.
+const treeSitterApart = {
+  name: 'tree-sitter-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@vscode\/tree-sitter-wasm$/ }, () => ({ path: './tree-sitter.js', external: true }));
+  },
+};
+const TREE_SITTER_GRAMMARS = ['javascript', 'typescript', 'tsx', 'python', 'go', 'ruby', 'php', 'rust', 'bash'];
+
+function copyTreeSitter() {
+  const from = resolve('node_modules/@vscode/tree-sitter-wasm/wasm');
+  mkdirSync('dist', { recursive: true });
+  copyFileSync(join(from, 'tree-sitter.js'), 'dist/tree-sitter.js');
+  copyFileSync(join(from, 'tree-sitter.wasm'), 'dist/tree-sitter.wasm');
+  for (const grammar of TREE_SITTER_GRAMMARS) copyFileSync(join(from, `tree-sitter-${grammar}.wasm`), `dist/tree-sitter-${grammar}.wasm`);
+}
 
 async function composeBuiltinSchemas() {
   const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
@@ -117,11 +134,14 @@ function apiDeclarations() {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, envSpecParserApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
   build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
   build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
   build({ ...common, entryPoints: ['@env-spec/parser'], outfile: 'dist/env-spec-parser.js' }),
+  // The code index's worker threads (node/codeExtractPool.ts starts them from dist/codeWorker.js).
+  build({ ...common, entryPoints: ['server/src/node/codeWorker.ts'], outfile: 'dist/codeWorker.js', plugins: [treeSitterApart] }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
+copyTreeSitter();

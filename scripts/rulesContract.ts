@@ -61,12 +61,19 @@ const GROUPS: Record<CodeDeclaration['group'], string> = {
   schema: 'schema: checked when a schema is bound to the file',
   style: 'style: dotenv-linter\'s checks, on with `envls.styleRules` or `envls check --rules dotenv-linter`',
   project: 'project: checked with the file\'s project (the files loaded with it, its app\'s example, git)',
+  code: 'code: checked with what the app\'s code reads (`envls.code.enable` in the editor, `envls check --code`)',
   internal: 'not a rule: reported by envls itself',
 };
 
 function silence(decl: CodeDeclaration): string[] {
   if (decl.code === 'invalidSchema') {
     return ['It is reported on your schema file, not on a `.env` file, and cannot be turned off: envls leaves the schema out until the file is fixed. Remove the file from `envls.schemaFiles` to stop using it.'];
+  }
+  if (decl.group === 'code' && !('check' in decl)) {
+    return [
+      `- One read: put a comment holding \`envls-disable-next-line ${decl.code}\` on the line above it, in the language's comment syntax (\`# envls-disable-next-line ${decl.code}\` in Python, Ruby, shell and Dockerfiles, \`// envls-disable-next-line ${decl.code}\` in JavaScript, TypeScript, Go, Rust and PHP).`,
+      `- Everywhere: set \`"envls.lint": { "${decl.code}": "off" }\` (or another severity: \`hint\`, \`information\`, \`warning\`, \`error\`).`,
+    ];
   }
   if (decl.configurable === false) {
     return ['It cannot be turned off by a setting; a suppression comment (`# envls-disable-next-line ' + decl.code + '` on the first line) hides it.'];
@@ -84,7 +91,7 @@ function silence(decl: CodeDeclaration): string[] {
 
 /** docs/rules/<code>.md. */
 export function rulePage(decl: CodeDeclaration): string {
-  const fence = decl.code === 'invalidSchema' ? 'jsonc' : 'dotenv';
+  const fence = decl.docs.exampleLanguage ?? (decl.code === 'invalidSchema' ? 'jsonc' : 'dotenv');
   const facts = [
     '| | |',
     '|---|---|',

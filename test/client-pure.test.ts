@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hiddenRanges } from '../client/src/cloakReveal';
+import { codeSelector, DEFAULT_CODE_LANGUAGES } from '../client/src/codeSelector';
 import { bindInSetting, directiveEdit, hasDirective, literalGlob, statusDetail, statusText, statusTooltip } from '../client/src/schemaChoice';
 
 const range = (startLine: number, endLine = startLine) => ({ start: { line: startLine, character: 4 }, end: { line: endLine, character: 9 } });
@@ -70,4 +71,10 @@ test('status: where the schemas came from — the manifest in the detail, one li
   assert.equal(statusText([], [example]), 'envls: .env.example');
   assert.equal(statusTooltip([nextjs, prisma, example], 'unused'), "Next.js (nextjs): next in package.json\nPrisma (prisma): @prisma/client in package.json\n.env.example: the app's example: names, comments and values of the 3 variables it lists");
   assert.equal(statusTooltip([], 'No schema: no schema applies'), 'No schema: no schema applies');
+});
+
+test('code languages: the configured ones (files on disk only), none when envls.code.enable is off, unknown ids dropped', () => {
+  assert.deepEqual(codeSelector(undefined, undefined).map((e) => e.language), DEFAULT_CODE_LANGUAGES);
+  assert.deepEqual(codeSelector(true, ['python', 'python', 'cobol', 3]), [{ language: 'python', scheme: 'file' }]);
+  assert.deepEqual(codeSelector(false, ['python']), []);
 });

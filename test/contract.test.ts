@@ -83,11 +83,12 @@ test('style rules declare their dotenv-linter check; fix-all is declared for eve
   }
 });
 
-test('contributions point at files that exist; activation is on the languages only', () => {
+test('contributions point at files that exist; activation is on the languages and on workspaces with env files', () => {
   for (const grammar of pkg.contributes.grammars) assert.ok(existsSync(join(REPO_DIR, grammar.path)), grammar.path);
   for (const validation of pkg.contributes.jsonValidation) assert.ok(existsSync(join(REPO_DIR, validation.url)), validation.url);
   for (const language of pkg.contributes.languages) if (language.configuration) assert.ok(existsSync(join(REPO_DIR, language.configuration)));
-  assert.deepEqual(pkg.activationEvents, ['onLanguage:dotenv', 'onLanguage:env-spec']);
+  // Code and .env together: a workspace with env files activates envls, so that a code file opened first gets its completion.
+  assert.deepEqual(pkg.activationEvents, ['onLanguage:dotenv', 'onLanguage:env-spec', 'workspaceContains:**/.env', 'workspaceContains:**/.env.*']);
   assert.equal(pkg.engines.vscode, '^1.100.0');
   assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('envls.schemaFiles'));
 });

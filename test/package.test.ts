@@ -14,6 +14,8 @@ import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './support/lspClient';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** The code index's parsers: tree-sitter's runtime and the grammars it reads, beside the bundles. */
+const TREE_SITTER_FILES = ['dist/tree-sitter.js', 'dist/tree-sitter.wasm', ...['javascript', 'typescript', 'tsx', 'python', 'go', 'ruby', 'php', 'rust', 'bash'].map((g) => `dist/tree-sitter-${g}.wasm`)];
 
 function checkoutCopy(): string {
   const copy = mkdtempSync(join(tmpdir(), 'envls-package-'));
@@ -70,7 +72,7 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   for (const file of files) {
     assert.ok(!/\.map$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^\.|\.ts$/.test(file) || file === 'dist/api.d.ts', `${file} is not a runtime file`);
   }
-  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/env-spec-parser.js', 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
+  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/env-spec-parser.js', ...TREE_SITTER_FILES, 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
     assert.ok(files.includes(needed), `${needed} is missing`);
   }
 
@@ -85,6 +87,13 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   assert.match(npx.stdout, /^\.env:3:3: error syntaxError /m);
   assert.match(npx.stdout, /^\.env:1:1: warning duplicateKey /m);
   assert.match(run(NPM, ['exec', '--offline', '--no', '--', 'envls', '--version'], project).stdout, new RegExp(`^${manifest.version.replace(/\./g, '\\.')}$`, 'm'));
+
+  // The code index loads tree-sitter and its grammars from the installed package's dist/.
+  writeFileSync(join(project, 'app.py'), 'import os\nurl = os.getenv("DB_URL", "x")  # os.getenv("NOT_THIS")\n');
+  const usage = run(NPM, ['exec', '--offline', '--no', '--', 'envls', 'usage', 'DB_URL'], project);
+  assert.equal(usage.code, 0, usage.stderr);
+  assert.equal(usage.stdout, 'app.py:2:18 (fallback)\n');
+  assert.equal(run(NPM, ['exec', '--offline', '--no', '--', 'envls', 'usage', 'NOT_THIS'], project).code, 1);
 
   const cjs = run(process.execPath, ['-e', `
     const { check, parse, rules } = require('envls');
@@ -121,7 +130,7 @@ test('npm run package: the .vsix holds no tests, fixtures, sources or source map
   for (const entry of entries) {
     assert.ok(!/\.map$|\.tsx?$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^docs\/|^examples\/|^node_modules\//.test(entry) || entry === 'dist/api.d.ts', `${entry} should not be in the .vsix`);
   }
-  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
+  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', ...TREE_SITTER_FILES, 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
     assert.ok(entries.some((entry) => entry.toLowerCase() === needed.toLowerCase()), `${needed} is missing from ${entries.join(', ')}`);
   }
   // The extension page shows the packaged README: every relative image it references must be in the .vsix

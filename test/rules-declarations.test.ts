@@ -16,6 +16,7 @@ import { ALL_RULES, RULES_BY_CODE } from '../server/src/service/rules/registry';
 import { ruleDocsUrl } from '../server/src/service/rules/docs';
 import type { Rule } from '../server/src/service/rules/rule';
 import { projectOfDocs } from './support/projectDocs';
+import { testParsers } from './support/codeParsers';
 import { schemaSetFor } from '../server/src/service/schema/schemaSet';
 import { MAX_CACHED_SUGGESTIONS, suggestionsFor } from '../server/src/service/rules/schema/unknownVariable';
 import { makeSchema } from './support/testSchema';
@@ -198,8 +199,9 @@ test('invalidValue names a value only when nothing marks it sensitive', () => {
 });
 
 
-test('the documented example of each rule gets that diagnostic (schema rules with the builtin schema it names)', () => {
+test('the documented example of each rule gets that diagnostic (schema rules with the builtin schema it names)', async () => {
   const builtin = builtinSchemas();
+  const parsers = await testParsers();
   for (const rule of ALL_RULES) {
     const id = /# envls-schema:\s*(\S+)/.exec(rule.docs.example)?.[1];
     const known = id === undefined ? undefined : builtin.get(id);
@@ -209,7 +211,7 @@ test('the documented example of each rule gets that diagnostic (schema rules wit
       certainty: known ? 'explicit' : 'none',
       unknownSchemaIds: id && !known ? [{ id }] : [],
       settings: STYLE,
-      project: projectOfDocs(rule.docs),
+      project: projectOfDocs(rule.docs, parsers),
     }).map((d) => d.code);
     assert.ok(found.includes(rule.code), `${rule.code}'s example: ${JSON.stringify(rule.docs.example)} gets ${found.join(', ')}`);
   }

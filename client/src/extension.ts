@@ -10,6 +10,7 @@ import { Cloaking } from './cloak';
 import { BINDING_NOTIFICATION, type BindingNotice } from '../../server/src/protocol/bindingNotice';
 import { SchemaStatus } from './schemaStatus';
 import { selectSchema } from './selectSchema';
+import { codeSelector } from './codeSelector';
 
 const LANGUAGE_IDS = ['dotenv', 'env-spec'];
 /** The code action kind of envls's fix-all (server: service/codeActions.ts FIX_ALL_KIND). */
@@ -28,8 +29,14 @@ export async function activate(context: ExtensionContext): Promise<void> {
     { language, scheme: 'file' },
     { language, scheme: 'untitled' },
   ]);
+  // Code files too, for code and .env together (envls.code.*); the env-only parts (status, cloaking) keep `selector`.
+  const codeSelection = () => {
+    const settings = workspace.getConfiguration('envls.code');
+    return codeSelector(settings.get('enable'), settings.get('languages'));
+  };
+  let codeLanguages = JSON.stringify(codeSelection());
   const clientOptions: LanguageClientOptions = {
-    documentSelector: selector,
+    documentSelector: [...selector, ...codeSelection()],
     outputChannel: output,
     // The server registers file watchers for the configured envls.schemaFiles itself.
   };
@@ -49,6 +56,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     workspace.onDidGrantWorkspaceTrust(() => status.refresh()),
     workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('envls')) status.refresh();
+      // A client's document selector is fixed while it runs: restart it with the new code languages.
+      if (event.affectsConfiguration('envls.code') && JSON.stringify(codeSelection()) !== codeLanguages) {
+        codeLanguages = JSON.stringify(codeSelection());
+        languageClient.clientOptions.documentSelector = [...selector, ...codeSelection()];
+        output.info('envls: the code languages changed; restarting the server');
+        void languageClient.restart().then(() => cloaking.refreshVisible(), (error: Error) => output.warn(`envls: restart failed: ${error.message}`));
+      }
     }),
     // A new analysis (after an edit, a settings or schema file change) is published as diagnostics.
     languages.onDidChangeDiagnostics((event) => {

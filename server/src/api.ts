@@ -3,8 +3,8 @@
  * The CLI is built on exactly these functions. The types below are self-contained
  * (no LSP or internal types), so dist/api.d.ts needs no other package.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { version as packageVersion } from '../../package.json';
 import { analyze, analyzeDocument } from './service/analyze';
@@ -22,9 +22,13 @@ import { findEnvFiles } from './node/envFiles';
 import { SchemaStore } from './node/schemaStore';
 import { shownPaths } from './node/shownPath';
 import { CheckProjects } from './node/checkProjects';
+import { CheckCode } from './node/checkCode';
 import { diffEnv, isSameEnv } from './service/project/diff';
 import { keysOfOtherLayers } from './service/project/context';
 import { planSync } from './service/project/sync';
+import { CODE_LANGUAGES } from './service/code/languages';
+import type { CodeLanguage } from './service/code/types';
+import { CodeWorkspace } from './node/codeScan';
 import { schemaSourcesOf } from './service/schemaSources';
 
 export const version: string = packageVersion;
@@ -49,8 +53,8 @@ export interface FileReport {
   file: string;
   /** The absolute path. */
   path: string;
-  /** `env` for a checked .env file, `schema` for a schema file given with `schemaFiles`. */
-  kind: 'env' | 'schema';
+  /** `env` for a checked .env file, `schema` for a schema file given with `schemaFiles`, `code` for a code file (`checkWithCode`). */
+  kind: 'env' | 'schema' | 'code';
   /** Ids of the schemas bound to the file. */
   schemas: string[];
   binding: { source: 'comment' | 'setting' | 'project' | 'detected' | 'none'; certainty: 'explicit' | 'confident' | 'weak' | 'none'; reason: string };
@@ -120,7 +124,7 @@ export interface CheckResult {
 
 export interface RuleInfo {
   code: string;
-  group: 'core' | 'schema' | 'project' | 'style' | 'internal';
+  group: 'core' | 'schema' | 'project' | 'style' | 'code' | 'internal';
   defaultSeverity: ProblemSeverity;
   description: string;
   /** The rule's documentation page. */
@@ -216,6 +220,22 @@ export function checkText(text: string, options: Omit<CheckOptions, 'cwd' | 'fix
 
 /** Checks files, folders (searched for .env, .env.*, *.env without following links) and globs. */
 export function check(paths: readonly string[], options: CheckOptions = {}): CheckResult {
+  return checkWith(paths, options);
+}
+
+/**
+ * `check` with the code of each file's app (`envls check --code`): unusedVariable on the env files,
+ * and a report (kind `code`) for each code file of those apps that reads a variable nothing of its
+ * app sets (unsetVariable). Asynchronous: it reads the code (tree-sitter parsers are loaded on first use).
+ */
+export async function checkWithCode(paths: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const projects = new CheckProjects(cwd);
+  const roots = findEnvFiles(paths, cwd).files.map((file) => projects.workspaceOf(file).root);
+  return checkWith(paths, options, { code: await CheckCode.scan(roots), projects });
+}
+
+function checkWith(paths: readonly string[], options: CheckOptions, withCode?: { code: CheckCode; projects: CheckProjects }): CheckResult {
   const cwd = resolve(options.cwd ?? process.cwd());
   const shown = shownPaths(cwd, paths);
   const store = new SchemaStore();
@@ -236,7 +256,9 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
   };
   const { files, missing } = findEnvFiles(paths, cwd, ({ dir, names }) => folders.set(dir, names));
   const settings = settingsOf(options);
-  const projects = options.project === false ? undefined : new CheckProjects(cwd);
+  const projects = withCode?.projects ?? (options.project === false ? undefined : new CheckProjects(cwd));
+  /** `root\0app` of every app a checked file belongs to: their code files are checked too. */
+  const checkedApps = new Set<string>();
   projects?.prefetchTracked(files);
   const result: CheckResult = { reports: [], missing, unreadable: [], errorCount: 0, warningCount: 0 };
   const add = (report: FileReport) => {
@@ -271,7 +293,13 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
       return;
     }
     const bind = bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
-    const project = projects?.contextOf(path);
+    let project = projects?.contextOf(path);
+    if (project && withCode) {
+      const workspace = withCode.projects.workspaceOf(path);
+      const app = workspace.model.appOf(project.path)?.folder ?? '';
+      checkedApps.add(`${workspace.root}\0${app}`);
+      project = { ...project, code: withCode.code.usageOf(workspace, app) };
+    }
     let analysis = analyze(text, bind, settings, project);
     let fixesApplied = 0;
     if (options.fix) {
@@ -297,6 +325,13 @@ export function check(paths: readonly string[], options: CheckOptions = {}): Che
     });
     options.onFile?.(index + 1, files.length);
   });
+  if (withCode) {
+    const workspaces = [...new Set(files.map((file) => withCode.projects.workspaceOf(file)))];
+    const bindingFor = (path: string) => bindingInputFor(path, store, { cliIds: options.schemas ?? [], detect: options.detect, listDirectory: listFolder });
+    for (const { path, diagnostics } of withCode.code.problems(workspaces, checkedApps, bindingFor, settings)) {
+      add({ file: shown(path), path, kind: 'code', schemas: [], sources: [], binding: { source: 'none', certainty: 'none', reason: 'a code file' }, problems: diagnostics.map(toProblem), fixesApplied: 0 });
+    }
+  }
   return result;
 }
 
@@ -396,3 +431,63 @@ function toProblem(d: Diagnostic): Problem {
   };
 }
 
+
+/** One place where code reads (or sets) a variable, as `envls usage` lists it. */
+export interface VariableUse {
+  /** The file, relative to `cwd` ('/'-separated). */
+  path: string;
+  /** 1-based line and column (UTF-16) of the name. */
+  line: number;
+  column: number;
+  /** The language envls read the file as (VS Code's id: typescript, python, dockercompose …). */
+  language: string;
+  /** 'read'; 'set' where the file gives the variable a value (compose `environment:`, Dockerfile ENV/ARG). */
+  kind: 'read' | 'set';
+  /** The code supplies its own value when the variable is unset (`?? 'd'`, `os.getenv('X', 'd')`, `${X:-d}` …). */
+  hasFallback: boolean;
+}
+
+export interface UsageOptions {
+  /** Where relative paths are resolved and shown from; default `process.cwd()`. */
+  cwd?: string;
+  /** The folder whose code is searched (an app's folder); default `cwd`. */
+  folder?: string;
+  /** Only these languages (VS Code ids); default all. */
+  languages?: readonly string[];
+  /** Skip what git ignores (default true). */
+  respectGitignore?: boolean;
+}
+
+export interface UsageResult {
+  name: string;
+  /** The folder searched, absolute. */
+  folder: string;
+  /** By path, then position. */
+  uses: VariableUse[];
+  /** Code files looked at. */
+  files: number;
+  /** True when a cap (files, entries, reads per file) left code out. */
+  truncated: boolean;
+}
+
+/**
+ * Where the code under a folder reads a variable: JavaScript/TypeScript, Python, Go, Ruby, PHP,
+ * Rust, shell scripts, Dockerfiles and compose files, read with real parsers (comments and strings
+ * are not reads). Throws an Error with a `code` (e.g. `ENOENT`) when the folder cannot be read.
+ */
+export async function usage(name: string, options: UsageOptions = {}): Promise<UsageResult> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const folder = resolve(cwd, options.folder ?? '.');
+  if (!statSync(folder).isDirectory()) throw Object.assign(new Error(`${options.folder} is not a folder`), { code: 'ENOTDIR' });
+  const languages = options.languages?.filter((l): l is CodeLanguage => (CODE_LANGUAGES as readonly string[]).includes(l));
+  const workspace = await CodeWorkspace.scan(folder, { languages, respectGitignore: options.respectGitignore });
+  const uses = workspace.index.readsOf(name).map(({ path, language, read }): VariableUse => ({
+    path: relative(cwd, join(folder, path)).split(sep).join('/') || path,
+    line: read.range.start.line + 1,
+    column: read.range.start.character + 1,
+    language,
+    kind: read.kind,
+    hasFallback: read.hasFallback,
+  }));
+  return { name, folder, uses, files: workspace.stats.files, truncated: workspace.stats.truncated || workspace.index.truncated.size > 0 };
+}

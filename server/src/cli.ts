@@ -4,8 +4,8 @@
  * `envls --help` (cli/usage.ts) lists every command, flag and exit code.
  */
 import { readFileSync } from 'node:fs';
-import { check, composeRefusals, parse, rules, schemas, version } from './api';
-import { readCheckArgs } from './cli/args';
+import { check, checkWithCode, composeRefusals, parse, rules, schemas, version, type CheckResult } from './api';
+import { readCheckArgs, type CheckArgs } from './cli/args';
 import { paint, wantsColor } from './cli/color';
 import { writeGithub } from './cli/formats/github';
 import { writeJson } from './cli/formats/json';
@@ -16,8 +16,9 @@ import { progressOn } from './cli/progress';
 import { USAGE } from './cli/usage';
 import { diffCommand } from './cli/diffCommand';
 import { syncCommand } from './cli/syncCommand';
+import { usageCommand } from './cli/usageCommand';
 
-function main(argv: string[], out: Output): number {
+function main(argv: string[], out: Output): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out.line(USAGE);
@@ -31,6 +32,7 @@ function main(argv: string[], out: Output): number {
   if (command === 'check') return checkCommand(rest, out);
   if (command === 'diff') return diffCommand(rest, out, usageError);
   if (command === 'sync') return syncCommand(rest, out, usageError);
+  if (command === 'usage') return usageCommand(rest, out, usageError);
   if (command === 'rules') return rulesCommand(rest, out);
   if (command === 'schemas') return schemasCommand(rest, out);
   return usageError(`unknown command "${command}"`);
@@ -87,11 +89,11 @@ function schemasCommand(args: string[], out: Output): number {
   return 0;
 }
 
-function checkCommand(args: string[], out: Output): number {
+function checkCommand(args: string[], out: Output): number | Promise<number> {
   const options = readCheckArgs(args);
   if (typeof options === 'string') return usageError(options);
   const progress = progressOn(process.stderr, process.stderr.isTTY === true);
-  const result = check(options.paths, {
+  const checkOptions = {
     schemas: options.schemaIds,
     schemaFiles: options.schemaFiles,
     styleRules: options.styleRules,
@@ -100,7 +102,13 @@ function checkCommand(args: string[], out: Output): number {
     fix: options.fix,
     project: options.project,
     onFile: progress.update,
-  });
+  };
+  // --code reads the code (asynchronously: the parsers load on first use).
+  if (options.code) return checkWithCode(options.paths, checkOptions).then((result) => report(result, options, out, progress));
+  return report(check(options.paths, checkOptions), options, out, progress);
+}
+
+function report(result: CheckResult, options: CheckArgs, out: Output, progress: { end(): void }): number {
   progress.end();
   for (const m of result.missing) process.stderr.write(`envls: no such file or no match: ${m}\n`);
   for (const u of result.unreadable) process.stderr.write(`envls: cannot read ${u.file}: ${u.reason}\n`);
@@ -119,5 +127,14 @@ function checkCommand(args: string[], out: Output): number {
 }
 
 const out = new Output(process.stdout);
-process.exitCode = main(process.argv.slice(2), out);
-out.flush();
+const exitCode = main(process.argv.slice(2), out);
+if (typeof exitCode === 'number') {
+  process.exitCode = exitCode;
+  out.flush();
+} else {
+  // `usage` scans asynchronously (it reads code files and loads parsers).
+  void exitCode.then((code) => {
+    process.exitCode = code;
+    out.flush();
+  });
+}

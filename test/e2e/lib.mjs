@@ -203,3 +203,25 @@ export const AUTH_APP = {
   /** The example's variable whose documentation is checked, and what accepting it writes. */
   documented: { prefix: 'PAGE', item: 'PAGE_SIZE', doc: /Items per page in the dashboard's listings/, inserted: 'PAGE_SIZE=20' },
 };
+
+/**
+ * Code and .env together (test/e2e/workspace/codeapp, its own app): `process.env.` in a TypeScript file
+ * completes the .env's variables with the comments above them as documentation; F12 on a read lands on
+ * its .env line; renaming the key in the .env renames the read in the code. worker.py reads ORDERS_URL
+ * with `os.getenv("ORDERS_URL")` on line 3 (0-based 2).
+ */
+export const CODE = {
+  folder: 'codeapp',
+  tsFile: 'codeapp/src/orders.ts',
+  pyFile: 'codeapp/worker.py',
+  envFile: 'codeapp/.env',
+  name: 'ORDERS_URL',
+  /** 0-based line of ORDERS_URL in codeapp/.env. */
+  envLine: 3,
+  /** 0-based line and character inside ORDERS_URL of the read in orders.ts and in worker.py. */
+  tsRead: { line: 0, character: 40 },
+  pyRead: { line: 2, character: 22 },
+  completionItems: ['API_PORT', 'ORDERS_URL'],
+  completionDoc: /Port the API listens on/,
+  newName: 'ORDERS_API_URL',
+};

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { FIXTURE_FILES, NAVIGATION, ROOT, SERVER, copyWorkspace, readText, requireFile, resultsDir, run, tempDir } from './lib.mjs';
+import { CODE, FIXTURE_FILES, NAVIGATION, ROOT, SERVER, copyWorkspace, readText, requireFile, resultsDir, run, tempDir } from './lib.mjs';
 import { assertReport } from './report.mjs';
 
 const OUT = resultsDir('neovim');
@@ -33,7 +33,7 @@ async function nvimCheck(spec, extra = {}) {
   const r = await run('nvim', ['--headless', '--clean', '-n', '-u', join(ROOT, 'test', 'e2e', 'nvim-check.lua')], { env, timeoutMs: 90_000 });
   const report = JSON.parse(readText(out));
   report.wall_ms = Date.now() - started;
-  writeFileSync(join(OUT, `${spec.file.replace(/^\./, 'dot')}.json`), JSON.stringify(report, null, 2) + '\n');
+  writeFileSync(join(OUT, `${spec.file.replace(/^\./, 'dot').replace(/\//g, '_')}.json`), JSON.stringify(report, null, 2) + '\n');
   assert.deepEqual(report.errors, [], `nvim errors (exit ${r.code}): ${report.errors.join('\n')}\n${r.stderr}`);
   return report;
 }
@@ -69,7 +69,14 @@ describe('Neovim 0.7 headless (vim.lsp.start_client)', { timeout: 300_000 }, () 
     });
     t.diagnostic(`${report.wall_ms} ms; definition: ${JSON.stringify(report.definition)}`);
     assert.ok(report.diagnostics.some((d) => d.code === 'undefinedReference'), 'diagnostics arrived');
-    assert.deepEqual(report.definition, { line: spec.definitionLine, character: 0, text: `${spec.name}=app` });
+    assert.deepEqual({ ...report.definition, file: undefined }, { line: spec.definitionLine, character: 0, text: `${spec.name}=app`, file: undefined });
     assert.equal(report.text_after_rename, spec.renamed(readText(join(ROOT, 'test', 'e2e', 'workspace', spec.file))).replace(/\n$/, ''));
+  });
+
+  test('code and .env together: vim.lsp.buf.definition on os.getenv("ORDERS_URL") in a Python file lands on its .env line', async (t) => {
+    const report = await nvimCheck({ file: CODE.pyFile }, { ENVLS_LANGUAGE_ID: 'python', ENVLS_DEFINITION_AT: `${CODE.pyRead.line}:${CODE.pyRead.character}` });
+    t.diagnostic(`${report.wall_ms} ms; definition: ${JSON.stringify(report.definition)}`);
+    assert.match(report.definition.file, /codeapp\/\.env$/);
+    assert.deepEqual({ line: report.definition.line, character: report.definition.character, text: report.definition.text }, { line: CODE.envLine, character: 0, text: 'ORDERS_URL=http://orders.internal' });
   });
 });

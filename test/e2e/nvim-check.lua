@@ -4,7 +4,8 @@
 -- ENVLS_OUT (where to write the JSON report), and optionally ENVLS_HOVER_KEY, ENVLS_COMPLETION_PREFIX,
 -- ENVLS_ACTION_KEY + ENVLS_ACTION_TITLE (a Lua pattern: the code action to apply on that key's line),
 -- ENVLS_DEFINITION_AT ("line:col", 0-based: vim.lsp.buf.definition() from there) and
--- ENVLS_RENAME_AT + ENVLS_RENAME_TO (vim.lsp.buf.rename from "line:col").
+-- ENVLS_RENAME_AT + ENVLS_RENAME_TO (vim.lsp.buf.rename from "line:col"), and ENVLS_LANGUAGE_ID (the
+-- buffer's filetype and LSP language id, default dotenv: `python` checks a code file).
 -- The report says what arrived; the .mjs asserts on it. Uses only 0.7 APIs (vim.lsp.start is 0.8+).
 
 local env = function(name) local v = os.getenv(name); if v == '' then return nil end; return v end
@@ -28,13 +29,14 @@ local ok, err = pcall(function()
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
   report.detected_filetype = vim.bo[buf].filetype -- what 0.7 itself thinks (sh for .env)
-  vim.bo[buf].filetype = 'dotenv'
+  local language_id = env('ENVLS_LANGUAGE_ID') or 'dotenv'
+  vim.bo[buf].filetype = language_id
 
   local client_id = vim.lsp.start_client({
     name = 'envls',
     cmd = { 'node', server, '--stdio' },
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
-    get_language_id = function() return 'dotenv' end,
+    get_language_id = function() return language_id end,
   })
   if not client_id then return fail('start_client returned nil') end
   vim.lsp.buf_attach_client(buf, client_id)
@@ -48,8 +50,8 @@ local ok, err = pcall(function()
   local client = vim.lsp.get_client_by_id(client_id)
   report.initialized_ms = ms()
 
-  -- Pushed diagnostics (0.7 supports textDocument/publishDiagnostics only).
-  vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20)
+  -- Pushed diagnostics (0.7 supports textDocument/publishDiagnostics only); a code file may have none.
+  if language_id == 'dotenv' then vim.wait(15000, function() return #vim.diagnostic.get(buf) > 0 end, 20) end
   report.diagnostics_ms = ms()
   report.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
@@ -139,10 +141,10 @@ local ok, err = pcall(function()
   if definition_at then
     cursor_at(definition_at)
     local before = vim.api.nvim_win_get_cursor(0)
-    vim.lsp.buf.definition() -- asynchronous: its handler moves the cursor
-    vim.wait(10000, function() return vim.api.nvim_win_get_cursor(0)[1] ~= before[1] end, 20)
+    vim.lsp.buf.definition() -- asynchronous: its handler moves the cursor (into another file, maybe)
+    vim.wait(10000, function() return vim.api.nvim_get_current_buf() ~= buf or vim.api.nvim_win_get_cursor(0)[1] ~= before[1] end, 20)
     local after = vim.api.nvim_win_get_cursor(0)
-    report.definition = { line = after[1] - 1, character = after[2], text = vim.api.nvim_get_current_line() }
+    report.definition = { line = after[1] - 1, character = after[2], text = vim.api.nvim_get_current_line(), file = vim.fn.expand('%:p') }
   end
 
   local rename_at, rename_to = env('ENVLS_RENAME_AT'), env('ENVLS_RENAME_TO')

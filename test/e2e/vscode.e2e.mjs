@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CodeServer, launchBrowser, loadPlaywright } from './codeserver.mjs';
-import { AUTH_APP, FIXTURE_FILES, NAVIGATION, PROJECT, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
+import { AUTH_APP, CODE, FIXTURE_FILES, NAVIGATION, PROJECT, USER_SCHEMA, VSIX, copyWorkspace, requireFile, resultsDir, waitFor } from './lib.mjs';
 
 const EXTENSION_ID = 'envls.envls';
 const OUT = resultsDir('vscode');
@@ -650,6 +650,86 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     });
     await screenshot('example-completion-nextjs');
     await page.keyboard.press('Escape');
+  }));
+
+  /** Opens a file by its workspace path through Quick Open (several folders have a `.env`). */
+  async function quickOpen(path) {
+    await page.keyboard.press('Control+p');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor();
+    await input.fill(path);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: path.slice(path.lastIndexOf('/') + 1) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    await page.locator(`.editor-group-container.active .tab.active[aria-label^="${name}"]`).waitFor();
+    await page.locator(`${activeEditor} .view-lines`).waitFor();
+  }
+
+  test('code and .env together: `process.env.` in a .ts file lists the .env\'s variables with their documentation', step('code-completion', async (t) => {
+    await quickOpen(CODE.tsFile);
+    await waitFor(`${CODE.tsFile} in the editor`, async () => (await editorText()).includes('process.env.ORDERS_URL'), 20_000);
+    const before = (await editorText()).replace(/\u00a0/g, ' ');
+    await page.locator(`${activeEditor} .view-lines`).click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('const x = process.env.');
+    const suggest = page.locator('.editor-widget.suggest-widget');
+    const items = CODE.completionItems.map((label) => suggest.locator('.monaco-list-row', { hasText: label }).first());
+    await items[0].waitFor({ timeout: 5_000 }).catch(async () => {
+      await page.keyboard.press('Control+Space'); // quick suggestions dismissed: ask explicitly
+      await items[0].waitFor();
+    });
+    for (const item of items) await item.waitFor();
+    const details = page.locator('.suggest-details-container .suggest-details', { hasText: CODE.completionDoc });
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    await details.waitFor();
+    t.diagnostic(`details: ${await details.innerText()}`);
+    await screenshot('code-completion-shown');
+    await page.keyboard.press('Escape');
+    // Leave the file as it was: undo until the text is back.
+    await waitFor('the typing undone', async () => {
+      if ((await editorText()).replace(/\u00a0/g, ' ') === before) return true;
+      await page.keyboard.press('Control+z');
+      return false;
+    }, 15_000, 200);
+  }));
+
+  test('code and .env together: F12 on process.env.ORDERS_URL lands on its .env line', step('code-definition', async (t) => {
+    await quickOpen(CODE.tsFile);
+    await caretAt(CODE.tsRead.line + 1, CODE.tsRead.character + 1);
+    await page.keyboard.press('F12');
+    await page.locator('.editor-group-container.active .tab.active[aria-label^=".env"]').waitFor({ timeout: 15_000 });
+    const status = await waitFor(`the caret at the start of Ln ${CODE.envLine + 1}`, async () => {
+      const s = await cursorStatus();
+      return s.startsWith(`Ln ${CODE.envLine + 1}, Col 1`) ? s : undefined;
+    }, 15_000);
+    await line(`${CODE.name}=`).waitFor();
+    t.diagnostic(`after F12: ${status}`);
+  }));
+
+  test('code and .env together: F2 on the key in the .env renames the read in the .ts', step('code-rename', async (t) => {
+    await quickOpen(CODE.envFile);
+    await line(`${CODE.name}=`).waitFor();
+    await caretAt(CODE.envLine + 1, 2);
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input, .rename-box textarea').first();
+    await input.waitFor();
+    assert.equal(await input.inputValue(), CODE.name, 'the rename box holds the name');
+    await waitFor('the focus in the rename box', () => input.evaluate((e) => e === document.activeElement), 10_000);
+    await page.keyboard.type(CODE.newName);
+    await page.keyboard.press('Enter');
+    await waitFor('the key renamed in the .env', async () => (await editorText()).replace(/\u00a0/g, ' ').includes(`${CODE.newName}=`), 15_000);
+    await screenshot('code-rename-env');
+    // orders.ts is still open from the steps above: its tab brings it back.
+    await page.locator('.editor-group-container .tab[aria-label^="orders.ts"]').first().click();
+    await page.locator('.editor-group-container.active .tab.active[aria-label^="orders.ts"]').waitFor();
+    const text = await waitFor('the read renamed in the .ts', async () => {
+      const shown = (await editorText()).replace(/\u00a0/g, ' ');
+      return shown.includes(`process.env.${CODE.newName};`) ? shown : undefined;
+    }, 15_000);
+    t.diagnostic(text);
+    assert.ok(text.includes('process.env.API_PORT'), 'the other read is untouched');
+    assert.doesNotMatch(text, new RegExp(`\\b${CODE.name}\\b`));
   }));
 });
 

@@ -12,6 +12,8 @@ export interface CheckArgs {
   fix: boolean;
   /** Check each file with its project (layers, example, git); --no-project checks files alone. */
   project: boolean;
+  /** With the code of each file's app: unusedVariable, and unsetVariable in the code files. */
+  code: boolean;
   /** Report errors only (warnings still count for --max-warnings, as in ESLint). */
   quiet: boolean;
   /** Exit 1 when there are more warnings than this. */
@@ -24,7 +26,7 @@ export interface CheckArgs {
 export function readCheckArgs(args: readonly string[]): CheckArgs | string {
   const o: CheckArgs = {
     format: 'text', schemaIds: [], schemaFiles: [], styleRules: false, unknownVariables: false,
-    detect: true, fix: false, project: true, quiet: false, maxWarnings: undefined, color: undefined, paths: [],
+    detect: true, fix: false, project: true, code: false, quiet: false, maxWarnings: undefined, color: undefined, paths: [],
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
@@ -47,6 +49,7 @@ export function readCheckArgs(args: readonly string[]): CheckArgs | string {
     else if (arg === '--no-detect') o.detect = false;
     else if (arg === '--fix') o.fix = true;
     else if (arg === '--no-project') o.project = false;
+    else if (arg === '--code') o.code = true;
     else if (arg === '--quiet' || arg === '-q') o.quiet = true;
     else if (arg === '--max-warnings') {
       const n = value();
@@ -57,5 +60,6 @@ export function readCheckArgs(args: readonly string[]): CheckArgs | string {
     else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
     else o.paths.push(arg);
   }
+  if (o.code && !o.project) return '--code needs the project (it cannot be used with --no-project)';
   return o;
 }

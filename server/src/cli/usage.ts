@@ -15,6 +15,9 @@ export const USAGE = `Usage:
       --no-project             check each file alone: without the files loaded with it, its
                                app's .env.example and git (no shadowedVariable, missingExampleVariable,
                                undocumentedVariable, notGitignored)
+      --code                   also read the code of each file's app (JavaScript/TypeScript, Python,
+                               Go, Ruby, PHP, Rust, shell, Dockerfile, compose): unusedVariable on
+                               the env files, unsetVariable in the code files
       -q, --quiet              report errors only (warnings still count for --max-warnings)
       --max-warnings N         exit 1 when there are more than N warnings
       --color, --no-color      force colour on or off (default: on for a terminal unless NO_COLOR is set)
@@ -33,6 +36,12 @@ export const USAGE = `Usage:
       .env.example, .env.sample, …) it lacks, with the example's comments, in its order;
       sensitive values are left empty and no value is ever overwritten. Prints the change;
       --write writes it.
+  envls usage VARIABLE [FOLDER] [--json]
+      Where the code under FOLDER (default: the current folder) reads VARIABLE, as
+      path:line:col, "(fallback)" when the code has its own default, "(sets)" where a compose
+      file or Dockerfile sets it. JavaScript/TypeScript, Python, Go, Ruby, PHP, Rust, shell,
+      Dockerfile and compose files; dependencies, build output and git-ignored files are
+      skipped. Exit 0 when some code reads it, 1 when none does.
   envls --version, envls --help
 Exit codes:
   0  no error-severity problem (and no more warnings than --max-warnings)

@@ -16,6 +16,16 @@ import { guard, settle, type Logger } from './guard';
 import type { Runtime } from './runtime';
 import type { Workspace } from './workspace';
 
+/** Code documents (code and .env together, protocol/code.ts): they are never analysed as env files. */
+export interface CodeDocumentRouter {
+  isCode(document: TextDocument): boolean;
+  /** Opened or changed: the code index takes its text, its diagnostics are published. */
+  changed(document: TextDocument): void;
+  closed(uri: string): void;
+  /** Publishes its diagnostics again when something they depend on changed (once per state). */
+  publish(document: TextDocument): void;
+}
+
 interface Cached {
   version: number;
   generation: number;
@@ -34,6 +44,7 @@ export class OpenDocuments {
   /** Per URI: the version whose rule failures were logged (a settings change re-analyses the same version). */
   private readonly failuresLogged = new Map<string, number>();
   private pass = 0;
+  private code: CodeDocumentRouter | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -43,6 +54,7 @@ export class OpenDocuments {
   ) {
     this.documents.onDidChangeContent(
       guard(log, 'validate', undefined, (event) => {
+        if (this.code?.isCode(event.document)) return this.code.changed(event.document);
         // The project sees the editor's text first: this document's analysis and its app's others read it.
         const projectChanged = workspace.project.openText(event.document.uri, event.document.getText());
         this.publish(event.document);
@@ -52,6 +64,7 @@ export class OpenDocuments {
     this.documents.onDidClose(
       guard(log, 'close', undefined, (event) => {
         const { uri } = event.document;
+        if (this.code?.isCode(event.document)) return this.code.closed(uri);
         this.analyses.delete(uri);
         this.published.delete(uri);
         this.bindings.delete(uri);
@@ -60,6 +73,15 @@ export class OpenDocuments {
         if (workspace.project.closed(uri)) void this.revalidateAll();
       }),
     );
+  }
+
+  routeCode(router: CodeDocumentRouter): void {
+    this.code = router;
+  }
+
+  /** Whether the document is a code document (then only the code features answer for it). */
+  isCode(document: TextDocument): boolean {
+    return this.code?.isCode(document) === true;
   }
 
   listen(): void {
@@ -120,6 +142,7 @@ export class OpenDocuments {
   }
 
   private publish(document: TextDocument): void {
+    if (this.code?.isCode(document)) return this.code.publish(document);
     const key = `${document.version}:${this.workspace.generation}:${this.workspace.project.stampOf(document.uri)}`;
     if (this.published.get(document.uri) === key) return;
     const analysis = this.analysisOf(document);

@@ -2,7 +2,7 @@
  * Language features: every request answered from the document's current analysis
  * (documents.ts); code actions only reuse what diagnostics carry, never validate.
  */
-import { CodeActionKind, type CodeAction, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionTriggerKind, type CodeAction, type Connection, type InitializeParams, type ServerCapabilities } from 'vscode-languageserver/node';
 import { fixAllAction, FIX_ALL_KIND, quickFixes } from '../service/codeActions';
 import { getCompletions, resolveCompletion, type CompletionData } from '../service/completion';
 import { getHover } from '../service/hover';
@@ -12,10 +12,14 @@ import type { OpenDocuments } from './documents';
 import type { Workspace } from './workspace';
 import type { Lifecycle } from './lifecycle';
 import { versionEdit, versionOfDiagnosticData } from './versionedEdits';
+import type { CodeBridge } from './code';
+
+const CODE_ONLY_TRIGGERS: ReadonlySet<string> = new Set(['.', "'", '"']);
 
 export const FEATURE_CAPABILITIES: ServerCapabilities = {
-  // `@` starts a decorator in a `.env.schema` comment; elsewhere a request it triggers gets nothing.
-  completionProvider: { triggerCharacters: ['$', '{', '=', '@'], resolveProvider: true },
+  // `@` starts a decorator in a `.env.schema` comment; `.`, quotes: code reads (`process.env.`, `os.getenv("`);
+  // `$`, `{`: references and `${` in shell, compose and Dockerfiles. Elsewhere a request they trigger gets nothing.
+  completionProvider: { triggerCharacters: ['$', '{', '=', '@', '.', "'", '"'], resolveProvider: true },
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
   documentSymbolProvider: true,
@@ -29,11 +33,15 @@ export class LanguageFeatures {
   /** The completion list defaults the client understands (LSP 3.17 itemDefaults). */
   private completionItemDefaults: string[] = [];
 
-  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle, workspace: Workspace) {
+  constructor(connection: Connection, documents: OpenDocuments, lifecycle: Lifecycle, workspace: Workspace, code?: CodeBridge) {
     connection.onCompletion(
       lifecycle.request('completion', null, (params) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
+        // A code document: only the code features answer (protocol/code.ts).
+        if (code && documents.isCode(document)) return code.guarded('completion', null, () => code.completion(document, params.position, this.completionItemDefaults));
+        // The code's trigger characters: an env file answers only its own (`$`, `{`, `=`), as before.
+        if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && CODE_ONLY_TRIGGERS.has(params.context.triggerCharacter ?? '')) return null;
         const analysis = documents.analysisOf(document);
         if (analysis.envSpec) {
           const decorators = envSpecCompletions(analysis.doc, params.position);
@@ -50,6 +58,8 @@ export class LanguageFeatures {
     // The fallback is the item itself, unresolved.
     connection.onCompletionResolve((item) => {
       const answer = lifecycle.request('completionResolve', item, () => {
+        const resolved = code?.resolve(item);
+        if (resolved) return resolved;
         const uri = (item.data as CompletionData | undefined)?.uri;
         const document = uri ? documents.get(uri) : undefined;
         return document ? resolveCompletion(item, documents.analysisOf(document).schemaSet, documents.projectOf(document)) : item;
@@ -60,6 +70,7 @@ export class LanguageFeatures {
       lifecycle.request('hover', null, (params) => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
+        if (code && documents.isCode(document)) return code.guarded('hover', null, () => code.hover(document, params.position));
         const analysis = documents.analysisOf(document);
         const decorator = analysis.envSpec && envSpecHover(analysis.doc, analysis.envSpec, params.position);
         if (decorator) return decorator;
@@ -69,7 +80,7 @@ export class LanguageFeatures {
     connection.onCodeAction(
       lifecycle.request('codeAction', [] as CodeAction[], (params) => {
         const document = documents.get(params.textDocument.uri);
-        if (!document) return [];
+        if (!document || documents.isCode(document)) return [];
         const { uri } = document;
         const only = params.context.only;
         const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
@@ -94,7 +105,7 @@ export class LanguageFeatures {
     connection.onDocumentSymbol(
       lifecycle.request('documentSymbol', [], (params) => {
         const document = documents.get(params.textDocument.uri);
-        if (!document) return [];
+        if (!document || documents.isCode(document)) return [];
         const analysis = documents.analysisOf(document);
         return getDocumentSymbols(analysis.doc, analysis.schemaSet);
       }),
@@ -102,7 +113,7 @@ export class LanguageFeatures {
     connection.onFoldingRanges(
       lifecycle.request('foldingRange', [], (params) => {
         const document = documents.get(params.textDocument.uri);
-        return document ? getFoldingRanges(documents.analysisOf(document).doc) : [];
+        return document && !documents.isCode(document) ? getFoldingRanges(documents.analysisOf(document).doc) : [];
       }),
     );
   }

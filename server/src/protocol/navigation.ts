@@ -18,6 +18,18 @@ import {
   type NavDocument,
 } from '../service/navigation';
 import type { Logger } from './guard';
+import type { Location, Position } from 'vscode-languageserver/node';
+import { referencesWithCode, renameWithCode, type CodeFiles } from '../service/code/envNavigation';
+
+/** Code and .env together (protocol/code.ts): definition in code documents; references and rename reaching the code. */
+export interface CodeNavigationHost {
+  isCode(uri: string): boolean;
+  definition(uri: string, position: Position): Promise<Location[] | null>;
+  /** The code of the env file's app; undefined with code features off. */
+  files(uri: string): CodeFiles | undefined;
+  /** Every other env file of the app (a rename the code shares reaches all of them). */
+  renameDocuments(uri: string): NavDocument[];
+}
 
 export interface NavigationHost {
   log: Logger;
@@ -32,6 +44,7 @@ export interface NavigationHost {
    * (env files of the same application); none until a project model says which.
    */
   related?(uri: string): NavDocument[];
+  code?: CodeNavigationHost;
 }
 
 export interface Navigation {
@@ -49,7 +62,8 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   };
 
   connection.onDefinition(
-    isolate(host, 'definition', null, (params) => {
+    isolate(host, 'definition', null, (params): Location[] | null | Promise<Location[] | null> => {
+      if (host.code?.isCode(params.textDocument.uri)) return host.code.definition(params.textDocument.uri, params.position);
       const documents = documentsFrom(params.textDocument.uri);
       return documents ? definitionsAt(documents, params.position) : null;
     }),
@@ -58,7 +72,9 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
   connection.onReferences(
     isolate(host, 'references', null, (params) => {
       const documents = documentsFrom(params.textDocument.uri);
-      return documents ? referencesAt(documents, params.position, params.context.includeDeclaration) : null;
+      if (!documents) return null;
+      const code = host.code?.files(params.textDocument.uri);
+      return code ? referencesWithCode(documents, params.position, params.context.includeDeclaration, code) : referencesAt(documents, params.position, params.context.includeDeclaration);
     }),
   );
 
@@ -83,7 +99,11 @@ export function registerNavigation(connection: Connection, host: NavigationHost)
     isolate(host, 'rename', null, (params) => {
       const documents = documentsFrom(params.textDocument.uri);
       if (!documents) return null;
-      const edit = renameAt(documents, params.position, params.newName, { documentChanges });
+      const code = host.code?.files(params.textDocument.uri);
+      // With the code: every env file of the app, then every read in the code, in one edit.
+      const edit = code
+        ? renameWithCode([documents[0], ...host.code!.renameDocuments(params.textDocument.uri).filter((d) => d.uri !== documents[0].uri)], params.position, params.newName, { documentChanges }, code)
+        : renameAt(documents, params.position, params.newName, { documentChanges });
       if (isRefusal(edit)) throw new ResponseError(ErrorCodes.InvalidParams, edit.refusal);
       return edit;
     }),

@@ -19,6 +19,8 @@ import { COMPOSE_FILE_NAMES } from '../service/project/conventions/compose';
 import { projectFileKind } from '../service/project/model';
 import { holdsValues } from '../service/project/roles';
 import type { EnvDocument } from '../service/parser/model';
+import type { ProjectModel } from '../service/project/model';
+import type { CodeUsage } from '../service/code/usage';
 import type { Logger } from './guard';
 import { localPathOf } from './uris';
 
@@ -53,6 +55,8 @@ export class ProjectWorkspaces {
   private stampCounter = 0;
   /** `folder\0path` → git facts (cleared by a .gitignore event). */
   private readonly gitCache = new Map<string, CachedGit>();
+  /** What the app's code reads (protocol/code.ts), attached to each env file's context; undefined with code features off. */
+  private codeUsage: ((root: string, app: string) => CodeUsage | undefined) | undefined;
 
   constructor(
     private readonly log: Logger,
@@ -83,7 +87,52 @@ export class ProjectWorkspaces {
   contextOf(uri: string): ProjectContext | undefined {
     const located = this.locate(uri);
     if (!located) return undefined;
-    return projectContextFor(located.workspace.model, located.rel, this.gitFacts(located));
+    const context = projectContextFor(located.workspace.model, located.rel, this.gitFacts(located));
+    const app = located.workspace.model.appOf(located.rel)?.folder;
+    const code = context && app !== undefined ? this.codeUsage?.(located.workspace.root, app) : undefined;
+    return code && context ? { ...context, code } : context;
+  }
+
+  /** Code and .env together: where env files' contexts get what the app's code reads (undefined: code features off). */
+  setCodeUsage(provider: ((root: string, app: string) => CodeUsage | undefined) | undefined): void {
+    this.codeUsage = provider;
+    this.bumpAll();
+  }
+
+  /** Any file of a workspace folder (a code file too): its folder's root, its workspace-relative path and the folder's model. */
+  fileOf(uri: string): { root: string; rel: string; model: ProjectModel } | undefined {
+    const located = this.locate(uri);
+    return located && { root: located.workspace.root, rel: located.rel, model: located.workspace.model };
+  }
+
+  /** The model of the workspace folder scanned at `root`. */
+  modelAt(root: string): ProjectModel | undefined {
+    for (const workspace of this.workspaces.values()) if (workspace.root === root) return workspace.model;
+    return undefined;
+  }
+
+  /** Every env file of the app of `uri` but that file, parsed (rename reaches all of them when the code reads the name). */
+  appEnvFiles(uri: string): { uri: string; doc: EnvDocument }[] {
+    const located = this.locate(uri);
+    if (!located) return [];
+    const { model } = located.workspace;
+    const toUri = this.uriOfPath(uri);
+    const out: { uri: string; doc: EnvDocument }[] = [];
+    for (const file of model.appOf(located.rel)?.envFiles ?? []) {
+      if (file.path === located.rel) continue;
+      const doc = model.document(file.path);
+      const fileUri = toUri(file.path);
+      if (doc && fileUri) out.push({ uri: fileUri, doc });
+    }
+    return out;
+  }
+
+  /** What some app's code reads changed (protocol/code.ts): the folder's open env files are checked again. */
+  codeChanged(root: string): void {
+    const folder = [...this.workspaces.entries()].find(([, workspace]) => workspace.root === root)?.[0];
+    if (folder === undefined) return;
+    this.bumpFolder(folder);
+    this.onChange();
   }
 
   /** The URI of a workspace-relative path of the folder holding `uri` (fixes that edit another file). */

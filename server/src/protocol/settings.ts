@@ -5,6 +5,20 @@ import type { ValidationSettings } from '../service/validate';
 import { relative, sep } from 'node:path';
 import { chooseDialect, readDialectSetting, type DialectSetting } from '../service/dialect';
 import type { Dialect } from '../service/parser/model';
+import type { CodeLanguage } from '../service/code/types';
+
+/** The code languages envls reads by default (VS Code's language ids). */
+export const DEFAULT_CODE_LANGUAGES: readonly CodeLanguage[] = [
+  'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'go', 'ruby', 'php', 'rust', 'shellscript', 'dockerfile', 'dockercompose',
+];
+const KNOWN_CODE_LANGUAGES: ReadonlySet<string> = new Set(DEFAULT_CODE_LANGUAGES);
+
+export interface CodeSettings {
+  /** Code and .env together: completion, hover, definition and unsetVariable in code files; references, rename and unusedVariable reaching the code. */
+  enable: boolean;
+  /** The language ids the server treats as code (a subset of DEFAULT_CODE_LANGUAGES). */
+  languages: CodeLanguage[];
+}
 
 export interface EnvlsSettings {
   /** Schema id -> glob(s) relative to the workspace folder. */
@@ -21,6 +35,7 @@ export interface EnvlsSettings {
   dialect: DialectSetting;
   /** How each app folder's env files load (a convention's name, or per folder glob); undefined: detected. */
   loadOrder?: LoadOrderSetting;
+  code: CodeSettings;
 }
 
 export const DEFAULT_SETTINGS: EnvlsSettings = {
@@ -31,6 +46,7 @@ export const DEFAULT_SETTINGS: EnvlsSettings = {
   styleRules: false,
   lint: {},
   dialect: 'auto',
+  code: { enable: true, languages: [...DEFAULT_CODE_LANGUAGES] },
 };
 
 /** The severities a rule may be given, as rules/rule.ts declares them. */
@@ -61,6 +77,17 @@ export function readSettings(raw: unknown): EnvlsSettings {
     lint,
     dialect: readDialectSetting(o.dialect),
     loadOrder: readLoadOrderSetting(o.loadOrder),
+    code: readCodeSettings(o.code),
+  };
+}
+
+function readCodeSettings(raw: unknown): CodeSettings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    enable: typeof o.enable === 'boolean' ? o.enable : DEFAULT_SETTINGS.code.enable,
+    languages: Array.isArray(o.languages)
+      ? o.languages.filter((id): id is CodeLanguage => typeof id === 'string' && KNOWN_CODE_LANGUAGES.has(id))
+      : [...DEFAULT_CODE_LANGUAGES],
   };
 }
 

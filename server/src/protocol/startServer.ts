@@ -20,6 +20,7 @@ import { Lifecycle } from './lifecycle';
 import { registerNavigation } from './navigation';
 import type { Runtime } from './runtime';
 import { Workspace } from './workspace';
+import { CodeBridge } from './code';
 
 export interface RunningServer {
   /** True once `shutdown` was received: exiting then is a normal end. */
@@ -40,23 +41,51 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   const lifecycle = new Lifecycle(log);
   const workspace: Workspace = new Workspace(connection, runtime, log, info, () => void documents.revalidateAll());
   const documents = new OpenDocuments(connection, runtime, workspace, log);
-  const features = new LanguageFeatures(connection, documents, lifecycle, workspace);
+  // Code and .env together: code documents are routed to the bridge, never analysed as env files.
+  const code = new CodeBridge({
+    log,
+    project: workspace.project,
+    bindingFor: (uri) => workspace.bindingFor(uri),
+    generation: () => workspace.generation,
+    validationSettings: () => workspace.validationSettings,
+    openDocument: (uri) => documents.get(uri),
+    sendDiagnostics: (params) => connection.sendDiagnostics(params),
+  });
+  workspace.code = code;
+  documents.routeCode(code);
+  const features = new LanguageFeatures(connection, documents, lifecycle, workspace, code);
 
   const navigationDocument = (document: TextDocument) => ({ uri: document.uri, version: document.version, doc: documents.analysisOf(document).doc });
+  const envDocument = (uri: string) => {
+    const document = documents.get(uri);
+    return document && !documents.isCode(document) ? document : undefined;
+  };
   const navigation = registerNavigation(connection, {
     log,
     refusal: () => lifecycle.refusal(),
     document: (uri) => {
-      const document = documents.get(uri);
+      const document = envDocument(uri);
       return document ? navigationDocument(document) : undefined;
     },
-    openDocuments: () => documents.all().map(navigationDocument),
+    openDocuments: () => documents.all().filter((d) => !documents.isCode(d)).map(navigationDocument),
+    code: {
+      isCode: (uri) => {
+        const document = documents.get(uri);
+        return document !== undefined && documents.isCode(document);
+      },
+      definition: (uri, position) => code.guarded('definition', null, () => code.definition(documents.get(uri)!, position)),
+      files: (uri) => code.codeFilesOf(uri),
+      renameDocuments: (uri) => workspace.project.appEnvFiles(uri).map((file) => {
+        const open = envDocument(file.uri);
+        return open ? navigationDocument(open) : { uri: file.uri, version: null, doc: file.doc };
+      }),
+    },
     // The same key in the other layers and the example; an open file's buffer wins over the disk's copy.
     related: (uri) => {
       const document = documents.get(uri);
       if (!document) return [];
       return workspace.project.related(uri, documents.projectOf(document)).map((file) => {
-        const open = documents.get(file.uri);
+        const open = envDocument(file.uri);
         return open ? navigationDocument(open) : { uri: file.uri, version: null, doc: file.doc };
       });
     },
@@ -75,7 +104,7 @@ export function startServer(connection: Connection, runtime: Runtime): RunningSe
   );
   registerClientRequests(connection, {
     analysisOf: (uri) => {
-      const document = documents.get(uri);
+      const document = envDocument(uri);
       return document && { version: document.version, analysis: documents.analysisOf(document) };
     },
     availableSchemas: () => workspace.availableSchemas,

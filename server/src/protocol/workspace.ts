@@ -15,6 +15,7 @@ import {
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type Disposable,
+  type FileEvent,
   type FileSystemWatcher,
   type InitializeParams,
 } from 'vscode-languageserver/node';
@@ -29,7 +30,7 @@ import type { ValidationSettings } from '../service/validate';
 import { settle, type Logger } from './guard';
 import { PROJECT_WATCH_GLOBS, ProjectWorkspaces } from './project';
 import type { Runtime } from './runtime';
-import { DEFAULT_SETTINGS, dialectOf, readSettings, validationSettings, type EnvlsSettings } from './settings';
+import { DEFAULT_SETTINGS, dialectOf, readSettings, validationSettings, type CodeSettings, type EnvlsSettings } from './settings';
 import type { Dialect } from '../service/parser/model';
 import { localPathOf } from './uris';
 
@@ -52,6 +53,8 @@ export class Workspace {
   generation = 0;
   /** Each workspace folder's project (its own stamps say which app's analyses changed). */
   readonly project: ProjectWorkspaces;
+  /** Code and .env together (protocol/code.ts): its settings, its file events and the globs it watches. */
+  code?: { setSettings(settings: CodeSettings): boolean; fileEvents(events: readonly FileEvent[]): FileEvent[]; watchGlobs: readonly string[] };
 
   constructor(
     private readonly connection: Connection,
@@ -83,7 +86,7 @@ export class Workspace {
     this.isInitialized = true;
     this.watchSchemaFiles();
     if (this.canWatchFiles && this.folders.length > 0) {
-      const watchers = PROJECT_WATCH_GLOBS.map((globPattern) => ({ globPattern }));
+      const watchers = [...PROJECT_WATCH_GLOBS, ...(this.code?.watchGlobs ?? [])].map((globPattern) => ({ globPattern }));
       settle(this.log, 'watching the project files', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
     }
     if (this.canPullConfiguration) {
@@ -103,8 +106,11 @@ export class Workspace {
 
   /** Project files go to the project (which re-checks only their apps); any other file may be a schema file. */
   didChangeWatchedFiles(params: DidChangeWatchedFilesParams, isOpen: (uri: string) => boolean): void {
-    const others = this.project.fileEvents(params.changes ?? [], isOpen);
-    if (others.length === 0 && (params.changes ?? []).length > 0) return;
+    const events = params.changes ?? [];
+    // Code files go to the code index (compose files to both): they are never schema files.
+    const notCode = this.code ? this.code.fileEvents(events) : events;
+    const others = this.project.fileEvents(notCode, isOpen);
+    if (others.length === 0 && events.length > 0) return;
     this.reloadSchemas();
     this.changed();
   }
@@ -153,6 +159,7 @@ export class Workspace {
     if (first || !same('schemas')) this.compileGlobs();
     this.validation = validationSettings(next);
     this.project.setLoadOrder(next.loadOrder);
+    this.code?.setSettings(next.code);
     if (!first && JSON.stringify(previous) !== JSON.stringify(next)) this.changed();
   }
 

@@ -9,6 +9,21 @@ import type { SchemaSet } from './schema/schemaSet';
 import { effectiveOf, exampleDescription, shadowingOf, shownPath, type ProjectContext } from './project/context';
 import { baseName } from './project/paths';
 import { shownValue } from './sensitivity';
+import { readsOnly } from './code/usage';
+
+/** Files named in "read in N places" before the rest is counted. */
+const READERS_SHOWN = 3;
+
+/** How many places of the app's code read the key, and the first few of them (only with the code index). */
+function codeReadLines(project: ProjectContext, key: string): string[] {
+  const code = project.code;
+  if (!code || code.fileCount === 0) return [];
+  const reads = readsOnly(code.readsOf(key));
+  if (reads.length === 0) return ['', code.complete ? "Read by no code of the app" : 'Read by no code of the app indexed so far'];
+  const shown = reads.slice(0, READERS_SHOWN).map((r) => `${r.path}:${r.read.range.start.line + 1}`);
+  const more = reads.length > READERS_SHOWN ? `, and ${reads.length - READERS_SHOWN} more` : '';
+  return ['', `Read in ${reads.length} ${reads.length === 1 ? 'place' : 'places'} by the app's code: ${shown.join(', ')}${more}`];
+}
 
 /** Markdown lines to append to a key's hover (empty without a project). */
 export function projectKeyHoverLines(project: ProjectContext | undefined, doc: EnvDocument, schemaSet: SchemaSet, entry: Entry): string[] {
@@ -37,10 +52,12 @@ export function projectKeyHoverLines(project: ProjectContext | undefined, doc: E
   }
   for (const [file, modes] of byFile) lines.push('', `Overrides ${shownPath(file, project.path)} in ${modes.join(', ')}`);
   for (const [file, modes] of overridden) lines.push('', `Overridden by ${shownPath(file, project.path)} in ${modes.join(', ')}`);
+  lines.push(...codeReadLines(project, entry.key));
   return lines;
 }
 
-function code(value: string): string {
+/** A value as inline code in a hover (long values cut, line breaks shown as ⏎). */
+export function code(value: string): string {
   if (value.length === 0) return '(empty)';
   const shown = value.length > 120 ? `${value.slice(0, 120)}…` : value;
   return '`` ' + shown.replace(/\r?\n/g, '⏎') + ' ``';

@@ -104,6 +104,7 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
     if (severity === 'off') continue;
     if (rule.group === 'schema' && schemas.length === 0 && !rule.alsoWithoutSchema) continue;
     if (rule.group === 'project' && !input.project) continue;
+    if (rule.group === 'code' && !input.project?.code) continue;
     if (rule.needsCertainty && certainty !== 'explicit' && certainty !== 'confident' && !input.explicitIds?.length) continue;
     const report = (finding: Finding): void => {
       const range = rangeOf(doc, finding.span);
@@ -147,6 +148,17 @@ export function validateDocument(input: ValidationInput, rules: readonly Rule[] 
 export function codeDiagnostic(code: 'internalError' | 'invalidSchema', range: Diagnostic['range'], message: string): Diagnostic {
   const severity = CODES_BY_CODE.get(code)!.defaultSeverity;
   return { range, severity: LSP_SEVERITY[severity], source: DIAGNOSTIC_SOURCE, code, codeDescription: codeDescriptionOf(code), message: boundedMessage(message) };
+}
+
+/**
+ * A diagnostic of a declared code reported outside validate (unsetVariable, in a code file), with
+ * the severity the settings give it (undefined: off) and its documentation link.
+ */
+export function declaredDiagnostic(code: string, settings: ValidationSettings | undefined, range: Diagnostic['range'], message: string, info?: Record<string, unknown>): Diagnostic | undefined {
+  const severity = settings?.severities?.[code] ?? CODES_BY_CODE.get(code)?.defaultSeverity;
+  if (severity === undefined || severity === 'off') return undefined;
+  const data: DiagnosticData = { fixes: [], ...(info ? { info } : {}) };
+  return { range, severity: LSP_SEVERITY[severity], source: DIAGNOSTIC_SOURCE, code, codeDescription: codeDescriptionOf(code), message: boundedMessage(message), data };
 }
 
 /** The error's stack with every value of the file (3 characters or more) replaced by •••. */

@@ -12,6 +12,7 @@ import { entriesByKey } from '../rules/entryIndex';
 import type { Layering, ProjectModel } from './model';
 import { baseName, dirOf } from './paths';
 import type { FileRole } from './roles';
+import type { CodeUsage } from '../code/usage';
 import { holdsValues } from './roles';
 
 /** What git says about the file; undefined outside a git repository. */
@@ -45,6 +46,8 @@ export interface ProjectContext {
   /** Whether docker compose reads the file (a service's env_file or the project `.env`). */
   readByCompose: boolean;
   git?: GitFacts;
+  /** What the app's code reads (the code index), when code features are on; unusedVariable and hover use it. */
+  code?: CodeUsage;
 }
 
 /** The context of `path` in `model`; `git` is what the caller learnt from git (undefined outside a repository). */

@@ -16,6 +16,8 @@ import { shadowedVariable } from './project/shadowedVariable';
 import { missingExampleVariable } from './project/missingExampleVariable';
 import { undocumentedVariable } from './project/undocumentedVariable';
 import { notGitignored } from './project/notGitignored';
+import { unusedVariable } from './code/unusedVariable';
+import { unsetVariable } from './code/unsetVariable';
 import { OTHER_CODES } from './otherCodes';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -34,13 +36,17 @@ export const ALL_RULES: readonly Rule[] = [
   missingExampleVariable,
   undocumentedVariable,
   notGitignored,
+  unusedVariable,
   ...STYLE_RULES,
 ];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
 
-/** Every code envls emits: the rules, then internalError and invalidSchema. */
-export const ALL_CODES: readonly CodeDeclaration[] = [...ALL_RULES, ...OTHER_CODES];
+/** Codes reported on code files (their checks are in service/code/), configurable like the rules. */
+export const CODE_FILE_CODES: readonly CodeDeclaration[] = [unsetVariable];
+
+/** Every code envls emits: the rules, the code files' codes, then internalError and invalidSchema. */
+export const ALL_CODES: readonly CodeDeclaration[] = [...ALL_RULES, ...CODE_FILE_CODES, ...OTHER_CODES];
 
 export const CODES_BY_CODE: ReadonlyMap<string, CodeDeclaration> = new Map(ALL_CODES.map((decl) => [decl.code, decl]));
 

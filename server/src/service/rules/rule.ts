@@ -21,8 +21,9 @@ export type Severity = (typeof SEVERITIES)[number];
  * - schema: needs a bound schema.
  * - style: dotenv-linter's checks; quiet in the editor unless turned on.
  * - project: needs the file's project (its layers, its example, git); silent on a file alone.
+ * - code: needs what the app's code reads (the code index); silent without it.
  */
-export type RuleGroup = 'core' | 'schema' | 'style' | 'project';
+export type RuleGroup = 'core' | 'schema' | 'style' | 'project' | 'code';
 
 /** How a file got its schemas. Diagnostics that need certainty skip `weak`. */
 export type BindingCertainty = 'explicit' | 'confident' | 'weak' | 'none';
@@ -112,8 +113,10 @@ export interface RuleContext {
 
 /** What the documentation page of a code says besides the description. */
 export interface CodeDocs {
-  /** A small .env snippet that gets this diagnostic. */
+  /** A small .env snippet that gets this diagnostic (or a code snippet, for a code file's code). */
   example: string;
+  /** The example's language for its Markdown fence, when it is not a .env snippet. */
+  exampleLanguage?: string;
   /** How to fix it, in a sentence or two (Markdown). */
   fix: string;
   /** More on what it means, when the description is not enough (Markdown). */
@@ -122,7 +125,13 @@ export interface CodeDocs {
    * For a project rule: the example is the file at `path` among these other files (the comment
    * atop the example says so in words), with these git facts; the declarations test builds it.
    */
-  project?: { path: string; files: Readonly<Record<string, string>>; git?: { ignored: boolean; tracked: boolean } };
+  project?: {
+    path: string;
+    files: Readonly<Record<string, string>>;
+    git?: { ignored: boolean; tracked: boolean };
+    /** For a code rule: the app's code files (path → text), read by the code index. */
+    code?: Readonly<Record<string, string>>;
+  };
 }
 
 /**

@@ -1,0 +1,3 @@
+import os
+
+orders = os.getenv("ORDERS_URL")
