@@ -103,7 +103,9 @@ test('snapshot: schemas, binding and every diagnostic on every corpus file', () 
   assert.deepEqual(actual, JSON.parse(readFileSync(snapshotPath, 'utf8')));
 });
 
-test('Auth.js example files bind the Auth.js catalog schema at most, and get no diagnostics at all', () => {
+const OAUTH_PROVIDERS = ['apple', 'auth0', 'discord', 'facebook', 'github', 'gitlab', 'google', 'keycloak', 'microsoft-entra-id', 'okta', 'slack', 'twitter'];
+
+test('Auth.js example files bind the Auth.js catalog schema and OAuth provider schemas at most, and get no diagnostics at all', () => {
   // Generic Next.js/SvelteKit/Express apps using Auth.js: those with v5 names only Auth.js reads
   // (AUTH_GITHUB_ID, AUTH_TRUST_HOST…) bind authjs-v5 by name; the corpus holds no manifest, so nothing
   // declares the service and no requirement is reported. Empty AUTH_SECRET= with a comment telling how
@@ -112,7 +114,8 @@ test('Auth.js example files bind the Auth.js catalog schema at most, and get no 
   for (const rel of filesUnder('authjs/env-examples/')) {
     const { analysis } = get(rel);
     const ids = analysis.binding.schemas.map((s) => s.id);
-    assert.ok(ids.length === 0 || (ids.length === 1 && ids[0] === 'authjs-v5'), `${rel}: ${ids}`);
+    // Provider pairs as next-auth's examples name them (AUTH0_ID, GITHUB_ID, TWITTER_ID…) bind their provider's schema.
+    assert.ok(ids.every((id) => id === 'authjs-v5' || OAUTH_PROVIDERS.includes(id)), `${rel}: ${ids}`);
     if (ids.length > 0) bound.add(rel);
     assert.deepEqual(codesOf(rel), [], rel);
   }
@@ -191,7 +194,6 @@ test('services beside the products (databases, Temporal, Keycloak, Grafana, Data
   const unbound = [
     'neosync/extracted/compose.db.env',
     'neosync/extracted/compose.dev.db.env',
-    'neosync/extracted/compose.auth.keycloak.env',
     'neosync/extracted/compose.temporal-seed.env',
     'neosync/extracted/compose__compose-metrics.grafana.env',
     'neosync/extracted/compose__temporal__compose.temporal.env',
@@ -201,6 +203,9 @@ test('services beside the products (databases, Temporal, Keycloak, Grafana, Data
     'flagsmith/extracted/docker__api__docker-compose.local.influxdb.env',
   ];
   for (const rel of unbound) assert.deepEqual(get(rel).analysis.binding.schemas, [], rel);
+  // Keycloak's own service block gets the Keycloak catalog schema (KEYCLOAK_ADMIN, KC_DB_*), and nothing to report.
+  assert.deepEqual(get('neosync/extracted/compose.auth.keycloak.env').analysis.binding.schemas.map((s) => s.id), ['keycloak']);
+  assert.deepEqual(codesOf('neosync/extracted/compose.auth.keycloak.env'), []);
   // Temporal's compose project .env (COMPOSE_PROJECT_NAME beside compose.yml) is Docker Compose's own file.
   assert.deepEqual(get('neosync/verbatim/compose/temporal/.env').analysis.binding.schemas.map((s) => s.id), ['docker-compose']);
 });

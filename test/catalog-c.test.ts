@@ -1,0 +1,126 @@
+/**
+ * Catalog schemas added for the services real apps configure (issue 11, part C: OAuth providers,
+ * mail, databases and search, LLM providers, hosted services, frameworks). Every file cites an
+ * https source per variable, declares the packages that imply it, and is detected from a manifest
+ * of its own ecosystem but never from another app's manifest; names only its service uses bind it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { builtinSchemas } from '../server/src/service/schema/builtin';
+import { detectSchemas, type DeclaredDependencies } from '../server/src/service/schema/detect';
+import type { PackageHints, ResolvedSchema } from '../server/src/service/schema/types';
+import { diagnose } from './support/testSchema';
+
+const catalogDir = path.resolve(__dirname, '..', 'schemas', 'catalog');
+
+/** The schemas of part C, one file each. */
+const ids = [
+  'apple', 'auth0', 'discord', 'facebook', 'github', 'gitlab', 'google', 'keycloak', 'microsoft-entra-id', 'okta', 'slack', 'twitter',
+];
+
+interface CatalogFile {
+  id: string;
+  source?: string;
+  include?: unknown[];
+  variables: Record<string, { source?: string; type?: string; sensitive?: boolean }>;
+  detect: { packages?: PackageHints; uniqueVariables?: string[]; minimumMatches?: number };
+}
+
+const files = new Map(ids.map((id) => [id, JSON.parse(readFileSync(path.join(catalogDir, `${id}.json`), 'utf8')) as CatalogFile]));
+const schemas = () => builtinSchemas();
+const detect = (keys: string[], dependencies: DeclaredDependencies[] = []) => detectSchemas({ keys, siblingFiles: [], dependencies }, schemas());
+
+test('catalog C: each file is a builtin catalog schema named after its id; every variable cites its own https source', () => {
+  for (const [id, json] of files) {
+    assert.equal(json.id, id);
+    const schema = schemas().get(id);
+    assert.ok(schema?.catalog, `${id} is not a builtin catalog schema`);
+    assert.equal(new URL(json.source ?? '').protocol, 'https:', `${id}: schema source`);
+    for (const [name, variable] of Object.entries(json.variables)) {
+      assert.equal(new URL(variable.source ?? '').protocol, 'https:', `${id} ${name}: ${variable.source}`);
+      if (variable.type === 'secret') assert.equal(variable.sensitive, true, `${id} ${name}: a secret is marked sensitive`);
+    }
+  }
+});
+
+test('catalog C: a browser-public variable never names a secret of any bound catalog schema', () => {
+  const secrets = new Set<string>();
+  for (const schema of schemas().values()) for (const spec of schema.variables) if (schema.catalog && (spec.sensitive || spec.type === 'secret')) secrets.add(spec.name);
+  for (const id of ids) {
+    for (const spec of schemas().get(id)!.variables) {
+      const m = /^(NEXT_PUBLIC_|VITE_|REACT_APP_|PUBLIC_|EXPO_PUBLIC_|NUXT_PUBLIC_|GATSBY_)(.+)$/.exec(spec.name);
+      if (m) assert.ok(!secrets.has(m[2]), `${id}: ${spec.name} names the secret ${m[2]}`);
+    }
+  }
+});
+
+const ecosystems: Record<keyof PackageHints, string> = {
+  npm: 'package.json', pypi: 'requirements.txt', composer: 'composer.json', gem: 'Gemfile', go: 'go.mod', cargo: 'Cargo.toml',
+};
+
+test('catalog C: each package a schema declares binds it, confident and declared, from a manifest of its ecosystem', () => {
+  for (const [id, json] of files) {
+    const packages = Object.entries(json.detect.packages ?? {}) as [keyof PackageHints, string[]][];
+    assert.ok(packages.length > 0, `${id}: no detect.packages`);
+    for (const [ecosystem, names] of packages) {
+      for (const name of names) {
+        const found = detect([], [{ manifest: ecosystems[ecosystem], ecosystem, names: new Set([ecosystem === 'pypi' ? name.toLowerCase().replace(/[-_.]+/g, '-') : name]) }]);
+        const hit = found.find((d) => d.id === id);
+        assert.ok(hit && hit.confidence === 'confident' && hit.declared, `${id}: ${name} in ${ecosystems[ecosystem]} → ${JSON.stringify(found)}`);
+      }
+    }
+  }
+});
+
+test("catalog C: another app's manifest and files bind none of these schemas", () => {
+  const otherApp: DeclaredDependencies[] = [
+    { manifest: 'package.json', ecosystem: 'npm', names: new Set(['next', 'react', 'next-auth', '@prisma/client', 'stripe', 'pg', 'zod']) },
+    { manifest: 'composer.json', ecosystem: 'composer', names: new Set(['laravel/framework', 'php']) },
+  ];
+  const laravel = readFileSync(path.resolve(__dirname, 'fixtures', 'catalog', 'laravel.env.example'), 'utf8');
+  const keys = [...laravel.matchAll(/^([A-Z_][A-Z0-9_]*)=/gm)].map((m) => m[1]);
+  const found = detect(keys, otherApp).map((d) => d.id);
+  for (const id of ids) assert.ok(!found.includes(id), `${id} bound to another app: ${found.join(', ')}`);
+  // Generic names alone never bind a service (DATABASE_URL, PORT, SECRET_KEY, API_KEY…).
+  assert.deepEqual(detect(['DATABASE_URL', 'PORT', 'SECRET_KEY', 'API_KEY', 'CLIENT_ID', 'CLIENT_SECRET', 'APP_URL']), []);
+});
+
+test("catalog C: names only the service uses bind it without a manifest (as many as its minimumMatches), one fewer does not", () => {
+  for (const [id, json] of files) {
+    const unique = json.detect.uniqueVariables ?? [];
+    const minimum = json.detect.minimumMatches ?? 2;
+    assert.ok(unique.length >= minimum, `${id}: fewer unique names than its minimum`);
+    const found = detect(unique.slice(0, minimum));
+    assert.ok(found.some((d) => d.id === id && d.confidence === 'confident'), `${id}: ${unique.slice(0, minimum).join(', ')} → ${JSON.stringify(found)}`);
+    if (minimum > 1) assert.ok(!detect(unique.slice(0, minimum - 1)).some((d) => d.id === id), `${id}: one name too few still binds`);
+  }
+});
+
+const ERROR = 1;
+
+/** Example files written as the providers' documentation and real apps write them: no error may come out. */
+const examples: Record<string, string> = {
+  github: 'GITHUB_CLIENT_ID=Iv1.8a61f9b3a7aba766\nGITHUB_CLIENT_SECRET=\nGITHUB_ID=\nGITHUB_SECRET=\nGITHUB_TOKEN=ghp_xxx\nGH_HOST=github.example.com\nGITHUB_APP_ID=123456\nGITHUB_APP_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\\n...\\n-----END RSA PRIVATE KEY-----"\nGITHUB_WEBHOOK_SECRET=development\nGITHUB_CALLBACK_URL=http://localhost:3000/auth/github/callback\n',
+  google: 'GOOGLE_CLIENT_ID=1234-abcd.apps.googleusercontent.com\nGOOGLE_CLIENT_SECRET=<your client secret>\nGOOGLE_REDIRECT_URI=http://localhost:3000/api/auth/callback/google\nNEXT_PUBLIC_GOOGLE_CLIENT_ID=\n',
+  discord: 'DISCORD_CLIENT_ID=\nDISCORD_CLIENT_SECRET=\nDISCORD_TOKEN=your-token-goes-here\nDISCORD_PUBLIC_KEY=\nDISCORD_WEBHOOK_URL=https://discord.com/api/webhooks/id/token\n',
+  gitlab: 'GITLAB_CLIENT_ID=\nGITLAB_CLIENT_SECRET=\nGITLAB_HOST=gitlab.example.com\nGITLAB_URL=https://gitlab.com\n',
+  slack: 'SLACK_BOT_TOKEN=xoxb-your-token\nSLACK_SIGNING_SECRET=\nSLACK_APP_TOKEN=xapp-1-...\nSLACK_SCOPES=channels:history,chat:write,commands\nSLACK_WEBHOOK_URL=\n',
+  'microsoft-entra-id': 'AZURE_AD_CLIENT_ID=\nAZURE_AD_CLIENT_SECRET=\nAZURE_AD_TENANT_ID=common\nMICROSOFT_TENANT_ID=organizations\n',
+  apple: 'APPLE_ID=com.example.web\nAPPLE_SECRET=\nAPPLE_TEAM_ID=ABCDE12345\nAPPLE_KEY_ID=\nAPPLE_PRIVATE_KEY=\n',
+  twitter: 'TWITTER_CLIENT_ID=\nTWITTER_CLIENT_SECRET=\nTWITTER_API_KEY=\nTWITTER_BEARER_TOKEN=\n',
+  facebook: 'FACEBOOK_CLIENT_ID=\nFACEBOOK_CLIENT_SECRET=\n',
+  auth0: "AUTH0_SECRET='use [openssl rand -hex 32] to generate a 32 bytes value'\nAUTH0_BASE_URL='http://localhost:3000'\nAUTH0_ISSUER_BASE_URL='https://{yourDomain}'\nAUTH0_CLIENT_ID='{yourClientId}'\nAUTH0_CLIENT_SECRET='{yourClientSecret}'\nAUTH0_DOMAIN=example.us.auth0.com\nAPP_BASE_URL=http://localhost:3000\n",
+  okta: 'OKTA_CLIENT_ID=\nOKTA_CLIENT_SECRET=\nOKTA_ISSUER=https://dev-123456.okta.com/oauth2/default\n',
+  keycloak: 'KEYCLOAK_CLIENT_ID=app\nKEYCLOAK_CLIENT_SECRET=\nKEYCLOAK_ISSUER=http://localhost:8080/realms/myrealm\nKC_DB=postgres\nKC_DB_URL=jdbc:postgresql://postgres/keycloak\nKC_HTTP_ENABLED=true\nKC_HOSTNAME=localhost\n',
+};
+
+test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {
+  for (const id of ids) {
+    const schema: ResolvedSchema = schemas().get(id)!;
+    assert.ok(examples[id], `${id}: an example file in this test`);
+    const errors = diagnose(examples[id], [schema]).filter((d) => d.severity === ERROR);
+    assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], id);
+  }
+});
