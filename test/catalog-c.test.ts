@@ -18,6 +18,8 @@ const catalogDir = path.resolve(__dirname, '..', 'schemas', 'catalog');
 /** The schemas of part C, one file each. */
 const ids = [
   'apple', 'auth0', 'discord', 'facebook', 'github', 'gitlab', 'google', 'keycloak', 'microsoft-entra-id', 'okta', 'slack', 'twitter',
+  'azure-openai', 'cohere', 'deepseek', 'gemini', 'groq', 'huggingface', 'langsmith', 'mistral', 'ollama', 'openrouter', 'perplexity',
+  'pinecone', 'qdrant', 'replicate', 'together', 'weaviate', 'xai',
 ];
 
 interface CatalogFile {
@@ -114,6 +116,23 @@ const examples: Record<string, string> = {
   auth0: "AUTH0_SECRET='use [openssl rand -hex 32] to generate a 32 bytes value'\nAUTH0_BASE_URL='http://localhost:3000'\nAUTH0_ISSUER_BASE_URL='https://{yourDomain}'\nAUTH0_CLIENT_ID='{yourClientId}'\nAUTH0_CLIENT_SECRET='{yourClientSecret}'\nAUTH0_DOMAIN=example.us.auth0.com\nAPP_BASE_URL=http://localhost:3000\n",
   okta: 'OKTA_CLIENT_ID=\nOKTA_CLIENT_SECRET=\nOKTA_ISSUER=https://dev-123456.okta.com/oauth2/default\n',
   keycloak: 'KEYCLOAK_CLIENT_ID=app\nKEYCLOAK_CLIENT_SECRET=\nKEYCLOAK_ISSUER=http://localhost:8080/realms/myrealm\nKC_DB=postgres\nKC_DB_URL=jdbc:postgresql://postgres/keycloak\nKC_HTTP_ENABLED=true\nKC_HOSTNAME=localhost\n',
+  'azure-openai': 'AZURE_OPENAI_API_KEY=\nAZURE_OPENAI_ENDPOINT=https://example-resource.openai.azure.com/\nOPENAI_API_VERSION=2024-10-21\nAZURE_OPENAI_DEPLOYMENT=gpt-4o\nAZURE_API_KEY=\nAZURE_RESOURCE_NAME=example-resource\n',
+  cohere: 'CO_API_KEY=\nCOHERE_API_KEY=your-cohere-api-key\n',
+  deepseek: 'DEEPSEEK_API_KEY=sk-xxx\n',
+  gemini: 'GEMINI_API_KEY=\nGOOGLE_GENERATIVE_AI_API_KEY=\nGOOGLE_GENAI_USE_VERTEXAI=true\nGOOGLE_CLOUD_PROJECT=my-project\nGOOGLE_CLOUD_LOCATION=global\n',
+  groq: 'GROQ_API_KEY=gsk_xxx\n',
+  huggingface: 'HF_TOKEN=hf_xxx\nHF_HOME=/data/.cache/huggingface\nHF_HUB_OFFLINE=1\nHUGGINGFACEHUB_API_TOKEN=\n',
+  langsmith: 'LANGSMITH_TRACING=true\nLANGSMITH_API_KEY="<your-langsmith-api-key>"\nLANGSMITH_ENDPOINT="https://eu.api.smith.langchain.com"\nLANGSMITH_PROJECT=default\n',
+  mistral: 'MISTRAL_API_KEY=\n',
+  ollama: 'OLLAMA_HOST=0.0.0.0:11434\nOLLAMA_BASE_URL=http://localhost:11434\nOLLAMA_KEEP_ALIVE=24h\nOLLAMA_ORIGINS=*\nOLLAMA_NUM_PARALLEL=4\n',
+  openrouter: 'OPENROUTER_API_KEY=sk-or-v1-xxx\n',
+  perplexity: 'PERPLEXITY_API_KEY=pplx-xxx\n',
+  pinecone: 'PINECONE_API_KEY=\nPINECONE_ENVIRONMENT=us-west1-gcp\nPINECONE_INDEX=my-index\n',
+  qdrant: 'QDRANT_URL=http://localhost:6333\nQDRANT_API_KEY=\nQDRANT__SERVICE__API_KEY=your_secret_api_key_here\nQDRANT__SERVICE__HTTP_PORT=6333\n',
+  replicate: 'REPLICATE_API_TOKEN=r8_xxx\n',
+  together: 'TOGETHER_API_KEY=\n',
+  weaviate: 'WEAVIATE_URL=http://localhost:8080\nAUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true\nPERSISTENCE_DATA_PATH=/var/lib/weaviate\nDEFAULT_VECTORIZER_MODULE=none\nENABLE_MODULES=text2vec-openai,generative-openai\nQUERY_DEFAULTS_LIMIT=25\n',
+  xai: 'XAI_API_KEY=xai-xxx\n',
 };
 
 test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {
