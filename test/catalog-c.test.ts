@@ -20,6 +20,7 @@ const ids = [
   'apple', 'auth0', 'discord', 'facebook', 'github', 'gitlab', 'google', 'keycloak', 'microsoft-entra-id', 'okta', 'slack', 'twitter',
   'azure-openai', 'cohere', 'deepseek', 'gemini', 'groq', 'huggingface', 'langsmith', 'mistral', 'ollama', 'openrouter', 'perplexity',
   'pinecone', 'qdrant', 'replicate', 'together', 'weaviate', 'xai',
+  'brevo', 'mailchimp', 'mailgun', 'postmark', 'pusher', 'resend', 'sendgrid',
 ];
 
 interface CatalogFile {
@@ -133,6 +134,14 @@ const examples: Record<string, string> = {
   together: 'TOGETHER_API_KEY=\n',
   weaviate: 'WEAVIATE_URL=http://localhost:8080\nAUTHENTICATION_ANONYMOUS_ACCESS_ENABLED=true\nPERSISTENCE_DATA_PATH=/var/lib/weaviate\nDEFAULT_VECTORIZER_MODULE=none\nENABLE_MODULES=text2vec-openai,generative-openai\nQUERY_DEFAULTS_LIMIT=25\n',
   xai: 'XAI_API_KEY=xai-xxx\n',
+  brevo: 'BREVO_API_KEY=xkeysib-xxx\n',
+  mailchimp: 'MAILCHIMP_API_KEY=xxx-us19\nMAILCHIMP_SERVER_PREFIX=us19\nMAILCHIMP_AUDIENCE_ID=\n',
+  mailgun: 'MAILGUN_DOMAIN=mg.example.com\nMAILGUN_SECRET=\nMAILGUN_ENDPOINT=api.eu.mailgun.net\nMAILGUN_API_KEY=key-xxx\n',
+  postmark: 'POSTMARK_API_KEY=\nPOSTMARK_TOKEN=\nPOSTMARK_SERVER_TOKEN=xxxx-xxxx\n',
+  // laravel/laravel's .env.example up to 10.x (d2b3ab24).
+  pusher: 'PUSHER_APP_ID=\nPUSHER_APP_KEY=\nPUSHER_APP_SECRET=\nPUSHER_HOST=\nPUSHER_PORT=443\nPUSHER_SCHEME=https\nPUSHER_APP_CLUSTER=mt1\n\nVITE_PUSHER_APP_KEY="${PUSHER_APP_KEY}"\nVITE_PUSHER_HOST="${PUSHER_HOST}"\nVITE_PUSHER_PORT="${PUSHER_PORT}"\nVITE_PUSHER_SCHEME="${PUSHER_SCHEME}"\nVITE_PUSHER_APP_CLUSTER="${PUSHER_APP_CLUSTER}"\n',
+  resend: 'RESEND_API_KEY=re_123456789\nRESEND_KEY=\nRESEND_FROM="Acme <onboarding@resend.dev>"\n',
+  sendgrid: 'SENDGRID_API_KEY=SG.xxx\nSENDGRID_FROM_EMAIL=noreply@example.com\n',
 };
 
 test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {
