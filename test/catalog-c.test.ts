@@ -190,3 +190,19 @@ test('catalog C: example files bound to their schema give no error-severity diag
     assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], id);
   }
 });
+
+test("Laravel's env() literals: null and empty pass where a port, an integer or a URL is expected; other words do not", () => {
+  // snipe-it's .env.example sets APP_URL=null, REDIS_PORT=null and MEMCACHED_PORT=null: Laravel reads PHP null.
+  const laravel = schemas().get('laravel')!;
+  const errorsOf = (text: string) => diagnose(`APP_KEY=base64:x\n${text}`, [laravel]).filter((d) => d.severity === ERROR).map((d) => d.range.start.line - 1);
+  assert.deepEqual(errorsOf('APP_URL=null\nREDIS_PORT=null\nMEMCACHED_PORT=(null)\nSESSION_LIFETIME=empty\nDB_PORT=3306\nAWS_URL=http://localhost:9000\n'), []);
+  assert.deepEqual(errorsOf('APP_URL=localhost\nDB_PORT=mysql\nSESSION_LIFETIME=two hours\n'), [0, 1, 2]);
+});
+
+test('an app on a Node.js server framework gets the node schema; OPENAI_API_KEY alone binds openai', () => {
+  const npm = (...names: string[]): DeclaredDependencies => ({ manifest: 'package.json', ecosystem: 'npm', names: new Set(names) });
+  assert.ok(detect([], [npm('express')]).some((d) => d.id === 'node' && d.declared));
+  assert.ok(detect([], [npm('@nestjs/core', '@nestjs/common')]).some((d) => d.id === 'node' && d.declared));
+  assert.ok(!detect([], [npm('react', 'react-dom')]).some((d) => d.id === 'node'));
+  assert.deepEqual(detect(['OPENAI_API_KEY', 'PORT']).map((d) => d.id), ['openai']);
+});
