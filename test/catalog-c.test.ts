@@ -25,6 +25,8 @@ const ids = [
   'algolia', 'azure-identity', 'azure-storage', 'clerk', 'cloudflare', 'cloudflare-r2', 'cloudflare-turnstile', 'cloudinary', 'firebase',
   'google-cloud', 'hcaptcha', 'lemonsqueezy', 'livekit', 'mapbox', 'paddle', 'recaptcha', 'twilio', 'uploadthing', 'upstash', 'vercel',
   'vercel-storage',
+  'laravel-cashier', 'laravel-debugbar', 'laravel-horizon', 'laravel-octane', 'laravel-passport', 'laravel-reverb', 'laravel-sail', 'laravel-scout',
+  'laravel-telescope',
 ];
 
 interface CatalogFile {
@@ -180,6 +182,16 @@ const examples: Record<string, string> = {
   upstash: 'UPSTASH_REDIS_REST_URL=https://example.upstash.io\nUPSTASH_REDIS_REST_TOKEN=\nQSTASH_TOKEN=\nQSTASH_CURRENT_SIGNING_KEY=\nQSTASH_NEXT_SIGNING_KEY=\n',
   vercel: 'VERCEL_ENV=development\nVERCEL_URL=my-app.vercel.app\nNEXT_PUBLIC_VERCEL_URL=\nVERCEL_TOKEN=\nVERCEL_ORG_ID=\nVERCEL_PROJECT_ID=\n',
   'vercel-storage': 'POSTGRES_URL="************"\nPOSTGRES_PRISMA_URL="************"\nPOSTGRES_URL_NON_POOLING="************"\nKV_URL="************"\nKV_REST_API_URL="************"\nKV_REST_API_TOKEN="************"\nKV_REST_API_READ_ONLY_TOKEN="************"\nBLOB_READ_WRITE_TOKEN="************"\nEDGE_CONFIG="************"\n',
+  'laravel-cashier': 'STRIPE_KEY=pk_test_example\nSTRIPE_SECRET=sk_test_example\nSTRIPE_WEBHOOK_SECRET=\nCASHIER_CURRENCY=eur\nCASHIER_CURRENCY_LOCALE=nl_BE\n',
+  'laravel-debugbar': 'DEBUGBAR_ENABLED=false\nDEBUGBAR_EDITOR=vscode\n',
+  'laravel-horizon': 'HORIZON_PATH=horizon\nHORIZON_PREFIX=app_horizon:\n',
+  'laravel-octane': 'OCTANE_SERVER=frankenphp\nOCTANE_HTTPS=false\n',
+  'laravel-passport': 'PASSPORT_PRIVATE_KEY="-----BEGIN RSA PRIVATE KEY-----\n<private key here>\n-----END RSA PRIVATE KEY-----"\nPASSPORT_PUBLIC_KEY=\n',
+  // The Reverb section `php artisan install:broadcasting` writes.
+  'laravel-reverb': 'REVERB_APP_ID=my-app-id\nREVERB_APP_KEY=my-app-key\nREVERB_APP_SECRET=my-app-secret\nREVERB_HOST="localhost"\nREVERB_PORT=8080\nREVERB_SCHEME=http\n\nVITE_REVERB_APP_KEY="${REVERB_APP_KEY}"\nVITE_REVERB_HOST="${REVERB_HOST}"\nVITE_REVERB_PORT="${REVERB_PORT}"\nVITE_REVERB_SCHEME="${REVERB_SCHEME}"\n',
+  'laravel-sail': 'APP_PORT=8080\nFORWARD_DB_PORT=3307\nWWWUSER=1000\nWWWGROUP=1000\nSAIL_XDEBUG_MODE=develop,debug\n',
+  'laravel-scout': 'SCOUT_DRIVER=meilisearch\nSCOUT_QUEUE=true\nMEILISEARCH_HOST=http://meilisearch:7700\nMEILISEARCH_KEY=masterKey\nTYPESENSE_API_KEY=xyz\nTYPESENSE_HOST=typesense\n',
+  'laravel-telescope': 'TELESCOPE_ENABLED=true\nTELESCOPE_PATH=telescope\nTELESCOPE_QUERY_WATCHER=false\n',
 };
 
 test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {
