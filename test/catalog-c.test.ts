@@ -27,6 +27,9 @@ const ids = [
   'vercel-storage',
   'laravel-cashier', 'laravel-debugbar', 'laravel-horizon', 'laravel-octane', 'laravel-passport', 'laravel-reverb', 'laravel-sail', 'laravel-scout',
   'laravel-telescope',
+  'celery', 'flask', 'gunicorn', 'kamal', 'posix', 'python', 'uvicorn',
+  'better-auth', 'create-react-app', 'datadog', 'expo', 'inngest', 'newrelic', 'nuxt', 'payload', 'plaid', 'sveltekit-adapter-node', 'telegram',
+  'trigger-dev', 'turborepo',
 ];
 
 interface CatalogFile {
@@ -192,6 +195,28 @@ const examples: Record<string, string> = {
   'laravel-sail': 'APP_PORT=8080\nFORWARD_DB_PORT=3307\nWWWUSER=1000\nWWWGROUP=1000\nSAIL_XDEBUG_MODE=develop,debug\n',
   'laravel-scout': 'SCOUT_DRIVER=meilisearch\nSCOUT_QUEUE=true\nMEILISEARCH_HOST=http://meilisearch:7700\nMEILISEARCH_KEY=masterKey\nTYPESENSE_API_KEY=xyz\nTYPESENSE_HOST=typesense\n',
   'laravel-telescope': 'TELESCOPE_ENABLED=true\nTELESCOPE_PATH=telescope\nTELESCOPE_QUERY_WATCHER=false\n',
+  celery: 'CELERY_BROKER_URL=redis://localhost:6379/0\nCELERY_RESULT_BACKEND=redis://localhost:6379/1\n',
+  flask: 'FLASK_APP=app:create_app\nFLASK_DEBUG=1\nFLASK_RUN_PORT=8000\nFLASK_SECRET_KEY=\n',
+  gunicorn: 'GUNICORN_CMD_ARGS="--bind=0.0.0.0:8000 --workers=3"\nWEB_CONCURRENCY=4\nFORWARDED_ALLOW_IPS=*\n',
+  kamal: 'KAMAL_REGISTRY_PASSWORD=\n',
+  posix: 'TZ=Europe/Paris\nLANG=en_US.UTF-8\nLC_ALL=C.UTF-8\nTMPDIR=/tmp\n',
+  python: 'PYTHONUNBUFFERED=1\nPYTHONDONTWRITEBYTECODE=1\nPYTHONPATH=/app\nPYTHONHASHSEED=random\n',
+  uvicorn: 'UVICORN_HOST=0.0.0.0\nUVICORN_PORT=8000\nUVICORN_WORKERS=4\nUVICORN_LOG_LEVEL=info\n',
+  'better-auth': 'BETTER_AUTH_SECRET=\nBETTER_AUTH_URL=http://localhost:3000\n',
+  'create-react-app': 'GENERATE_SOURCEMAP=false\nSKIP_PREFLIGHT_CHECK=true\nPORT=3001\nBROWSER=none\nREACT_APP_API_URL=http://localhost:8080\n',
+  datadog: 'DD_API_KEY=\nDD_SITE=datadoghq.eu\nDD_ENV=production\nDD_SERVICE=api\nDD_VERSION=1.0.0\nDD_AGENT_HOST=datadog-agent\n',
+  expo: 'EXPO_PUBLIC_API_URL=https://api.example.com\nEXPO_TOKEN=\nEXPO_NO_TELEMETRY=1\n',
+  inngest: 'INNGEST_EVENT_KEY=\nINNGEST_SIGNING_KEY=\nINNGEST_DEV=1\n',
+  newrelic: 'NEW_RELIC_LICENSE_KEY=\nNEW_RELIC_APP_NAME=my-app\nNEW_RELIC_ENABLED=false\n',
+  nuxt: 'NUXT_APP_BASE_URL=/app/\nNUXT_TELEMETRY_DISABLED=1\nNITRO_PORT=3000\nNUXT_PUBLIC_API_BASE=https://api.example.com\n',
+  // payloadcms/payload's website template .env.example.
+  payload: 'DATABASE_URI=mongodb://127.0.0.1/your-database-name\nPAYLOAD_SECRET=YOUR_SECRET_HERE\nNEXT_PUBLIC_SERVER_URL=http://localhost:3000\nCRON_SECRET=YOUR_CRON_SECRET_HERE\nPREVIEW_SECRET=YOUR_SECRET_HERE\n',
+  // plaid/quickstart's .env.example.
+  plaid: 'PLAID_CLIENT_ID=\nPLAID_SECRET=\nPLAID_ENV=sandbox\nPLAID_PRODUCTS=transactions\nPLAID_COUNTRY_CODES=US,CA\nPLAID_REDIRECT_URI=\n',
+  'sveltekit-adapter-node': 'PORT=3000\nHOST=127.0.0.1\nORIGIN=https://my.site\nPROTOCOL_HEADER=x-forwarded-proto\nHOST_HEADER=x-forwarded-host\nBODY_SIZE_LIMIT=Infinity\n',
+  telegram: 'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11\nTELEGRAM_CHAT_ID=@channelusername\n',
+  'trigger-dev': 'TRIGGER_SECRET_KEY=tr_dev_xxx\nTRIGGER_API_URL=https://api.trigger.dev\n',
+  turborepo: 'TURBO_TOKEN=\nTURBO_TEAM=my-team\nTURBO_TELEMETRY_DISABLED=1\n',
 };
 
 test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {

@@ -45,7 +45,8 @@ test('a Next.js + Auth.js + Prisma + Stripe app gets the four catalog schemas to
 
 test('Python, PHP and Ruby manifests bind their frameworks; names are compared PEP 503-normalised', () => {
   const pypi: DeclaredDependencies = { manifest: 'requirements.txt', ecosystem: 'pypi', names: declaredDependencies('requirements.txt', 'Django==5.0\nsentry_sdk\n')!.names };
-  assert.deepEqual(detect([], [pypi]).map((d) => d.id).sort(), ['django', 'sentry']);
+  // Django also means the app runs on CPython (python).
+  assert.deepEqual(detect([], [pypi]).map((d) => d.id).sort(), ['django', 'python', 'sentry']);
   assert.deepEqual(detect([], [{ manifest: 'composer.json', ecosystem: 'composer', names: new Set(['laravel/framework']) }]).map((d) => d.id), ['laravel']);
   assert.deepEqual(detect([], [{ manifest: 'Gemfile', ecosystem: 'gem', names: new Set(['rails']) }]).map((d) => d.id), ['rails']);
 });

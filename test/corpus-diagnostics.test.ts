@@ -189,7 +189,7 @@ test('compose interpolation is not an undefined reference', () => {
   for (const [rel2] of results) assert.ok(!codesOf(rel2).includes('undefinedReference'), rel2);
 });
 
-test('services beside the products (databases, Temporal, Keycloak, Grafana, Datadog, pgpool) get no schema', () => {
+test('services beside the products (databases, Temporal, Grafana, pgpool) get no product schema; Keycloak and Datadog their catalog schema', () => {
   const unbound = [
     'neosync/extracted/compose.db.env',
     'neosync/extracted/compose.dev.db.env',
@@ -197,12 +197,13 @@ test('services beside the products (databases, Temporal, Keycloak, Grafana, Data
     'neosync/extracted/compose__compose-metrics.grafana.env',
     'neosync/extracted/compose__temporal__compose.temporal.env',
     'flagsmith/extracted/docker-compose.postgres.env',
-    'flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env',
     'flagsmith/extracted/docker__common__db__.pgpool.pgpool.env',
     'flagsmith/extracted/docker__api__docker-compose.local.influxdb.env',
   ];
   for (const rel of unbound) assert.deepEqual(get(rel).analysis.binding.schemas, [], rel);
-  // Keycloak's own service block gets the Keycloak catalog schema (KEYCLOAK_ADMIN, KC_DB_*), and nothing to report.
+  // Keycloak's and the Datadog Agent's own service blocks get their catalog schemas, and nothing to report.
+  assert.deepEqual(get('flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env').analysis.binding.schemas.map((s) => s.id), ['datadog']);
+  assert.deepEqual(codesOf('flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env'), []);
   assert.deepEqual(get('neosync/extracted/compose.auth.keycloak.env').analysis.binding.schemas.map((s) => s.id), ['keycloak']);
   assert.deepEqual(codesOf('neosync/extracted/compose.auth.keycloak.env'), []);
   // Temporal's compose project .env (COMPOSE_PROJECT_NAME beside compose.yml) is Docker Compose's own file.
