@@ -30,6 +30,8 @@ const ids = [
   'celery', 'flask', 'gunicorn', 'kamal', 'posix', 'python', 'uvicorn',
   'better-auth', 'create-react-app', 'datadog', 'expo', 'inngest', 'newrelic', 'nuxt', 'payload', 'plaid', 'sveltekit-adapter-node', 'telegram',
   'trigger-dev', 'turborepo',
+  'ldap', 'oidc', 'saml',
+  'atlassian', 'dropbox', 'figma', 'hubspot', 'linkedin', 'notion', 'reddit', 'salesforce', 'spotify', 'twitch', 'zoom',
 ];
 
 interface CatalogFile {
@@ -217,6 +219,20 @@ const examples: Record<string, string> = {
   telegram: 'TELEGRAM_BOT_TOKEN=123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11\nTELEGRAM_CHAT_ID=@channelusername\n',
   'trigger-dev': 'TRIGGER_SECRET_KEY=tr_dev_xxx\nTRIGGER_API_URL=https://api.trigger.dev\n',
   turborepo: 'TURBO_TOKEN=\nTURBO_TEAM=my-team\nTURBO_TELEMETRY_DISABLED=1\n',
+  ldap: 'LDAP_URL=ldaps://ldap.example.com:636\nLDAP_BIND_DN=cn=admin,dc=example,dc=com\nLDAP_BIND_PASSWORD=\nLDAP_BASE_DN=ou=people,dc=example,dc=com\nLDAP_USER_FILTER=(uid={{username}})\n',
+  oidc: 'OIDC_CLIENT_ID=\nOIDC_CLIENT_SECRET=\nOIDC_ISSUER=https://accounts.example.com\nOIDC_SCOPES=openid profile email\n',
+  saml: 'SAML_ENTRY_POINT=https://idp.example.com/sso\nSAML_ISSUER=my-app\nSAML_CERT=\nSAML_CALLBACK_URL=https://app.example.com/auth/saml/callback\n',
+  atlassian: 'JIRA_API_TOKEN=\nATLASSIAN_CLIENT_ID=\n',
+  dropbox: 'DROPBOX_APP_KEY=\nDROPBOX_APP_SECRET=\nDROPBOX_REFRESH_TOKEN=\n',
+  figma: 'FIGMA_ACCESS_TOKEN=\n',
+  hubspot: 'HUBSPOT_ACCESS_TOKEN=\nHUBSPOT_CLIENT_ID=\n',
+  linkedin: 'LINKEDIN_CLIENT_ID=\nLINKEDIN_CLIENT_SECRET=\n',
+  notion: 'NOTION_API_KEY=secret_xxx\nNOTION_DATABASE_ID=\n',
+  reddit: 'REDDIT_CLIENT_ID=\nREDDIT_CLIENT_SECRET=\n',
+  salesforce: 'SALESFORCE_CLIENT_ID=\nSALESFORCE_CLIENT_SECRET=\nSALESFORCE_LOGIN_URL=https://login.salesforce.com\n',
+  spotify: 'SPOTIFY_CLIENT_ID=\nSPOTIFY_CLIENT_SECRET=\nSPOTIFY_REDIRECT_URI=http://127.0.0.1:3000/callback\n',
+  twitch: 'TWITCH_CLIENT_ID=\nTWITCH_CLIENT_SECRET=\n',
+  zoom: 'ZOOM_ACCOUNT_ID=\nZOOM_CLIENT_ID=\nZOOM_CLIENT_SECRET=\n',
 };
 
 test('catalog C: example files bound to their schema give no error-severity diagnostic', () => {
