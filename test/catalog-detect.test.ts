@@ -45,7 +45,8 @@ test('a Next.js + Auth.js + Prisma + Stripe app gets the four catalog schemas to
 
 test('Python, PHP and Ruby manifests bind their frameworks; names are compared PEP 503-normalised', () => {
   const pypi: DeclaredDependencies = { manifest: 'requirements.txt', ecosystem: 'pypi', names: declaredDependencies('requirements.txt', 'Django==5.0\nsentry_sdk\n')!.names };
-  assert.deepEqual(detect([], [pypi]).map((d) => d.id).sort(), ['django', 'sentry']);
+  // Django also means the app runs on CPython (python).
+  assert.deepEqual(detect([], [pypi]).map((d) => d.id).sort(), ['django', 'python', 'sentry']);
   assert.deepEqual(detect([], [{ manifest: 'composer.json', ecosystem: 'composer', names: new Set(['laravel/framework']) }]).map((d) => d.id), ['laravel']);
   assert.deepEqual(detect([], [{ manifest: 'Gemfile', ecosystem: 'gem', names: new Set(['rails']) }]).map((d) => d.id), ['rails']);
 });
@@ -56,10 +57,12 @@ test('product detection is unchanged beside catalog detection; a dependency of a
   assert.deepEqual(detect([], [{ manifest: 'Gemfile', ecosystem: 'gem', names: new Set(['next']) }]), []);
 });
 
-test('by names alone a catalog schema needs two of its unique names, and one such name never weakens a product detection', () => {
+test('by names alone a catalog schema needs two of its unique names (unless its minimumMatches says one), and one such name never weakens a product detection', () => {
   assert.deepEqual(detect(['STRIPE_SECRET_KEY'], []), []);
   assert.deepEqual(detect(['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'], []).map((d) => `${d.id}:${d.confidence}:${d.declared}`), ['stripe:confident:undefined']);
-  const beside = detect(['NEOSYNC_URL', 'CHECK_ACCOUNT_TIMER_SECONDS', 'TEMPORAL_TASK_QUEUE', 'OPENAI_API_KEY'], []);
+  // OPENAI_API_KEY is the OpenAI SDK's own variable: one is enough (openai's minimumMatches is 1).
+  assert.deepEqual(detect(['OPENAI_API_KEY'], []).map((d) => `${d.id}:${d.confidence}`), ['openai:confident']);
+  const beside = detect(['NEOSYNC_URL', 'CHECK_ACCOUNT_TIMER_SECONDS', 'TEMPORAL_TASK_QUEUE', 'STRIPE_SECRET_KEY'], []);
   assert.deepEqual(beside.map((d) => `${d.id}:${d.confidence}`), ['neosync/worker:confident']);
 });
 

@@ -103,7 +103,7 @@ test('snapshot: schemas, binding and every diagnostic on every corpus file', () 
   assert.deepEqual(actual, JSON.parse(readFileSync(snapshotPath, 'utf8')));
 });
 
-test('Auth.js example files bind the Auth.js catalog schema at most, and get no diagnostics at all', () => {
+test('Auth.js example files bind catalog schemas only (Auth.js, OAuth providers, the services they use), and get no diagnostics at all', () => {
   // Generic Next.js/SvelteKit/Express apps using Auth.js: those with v5 names only Auth.js reads
   // (AUTH_GITHUB_ID, AUTH_TRUST_HOST…) bind authjs-v5 by name; the corpus holds no manifest, so nothing
   // declares the service and no requirement is reported. Empty AUTH_SECRET= with a comment telling how
@@ -112,7 +112,9 @@ test('Auth.js example files bind the Auth.js catalog schema at most, and get no 
   for (const rel of filesUnder('authjs/env-examples/')) {
     const { analysis } = get(rel);
     const ids = analysis.binding.schemas.map((s) => s.id);
-    assert.ok(ids.length === 0 || (ids.length === 1 && ids[0] === 'authjs-v5'), `${rel}: ${ids}`);
+    // Provider pairs as next-auth's examples name them (AUTH0_ID, TWITTER_ID…) bind their provider's schema, and the
+    // services the app uses (Vercel KV, OpenAI…) theirs: catalog schemas only, never a product's.
+    assert.ok(analysis.binding.schemas.every((s) => s.catalog), `${rel}: ${ids}`);
     if (ids.length > 0) bound.add(rel);
     assert.deepEqual(codesOf(rel), [], rel);
   }
@@ -187,20 +189,23 @@ test('compose interpolation is not an undefined reference', () => {
   for (const [rel2] of results) assert.ok(!codesOf(rel2).includes('undefinedReference'), rel2);
 });
 
-test('services beside the products (databases, Temporal, Keycloak, Grafana, Datadog, pgpool) get no schema', () => {
+test('services beside the products (databases, Temporal, Grafana, pgpool) get no product schema; Keycloak and Datadog their catalog schema', () => {
   const unbound = [
     'neosync/extracted/compose.db.env',
     'neosync/extracted/compose.dev.db.env',
-    'neosync/extracted/compose.auth.keycloak.env',
     'neosync/extracted/compose.temporal-seed.env',
     'neosync/extracted/compose__compose-metrics.grafana.env',
     'neosync/extracted/compose__temporal__compose.temporal.env',
     'flagsmith/extracted/docker-compose.postgres.env',
-    'flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env',
     'flagsmith/extracted/docker__common__db__.pgpool.pgpool.env',
     'flagsmith/extracted/docker__api__docker-compose.local.influxdb.env',
   ];
   for (const rel of unbound) assert.deepEqual(get(rel).analysis.binding.schemas, [], rel);
+  // Keycloak's and the Datadog Agent's own service blocks get their catalog schemas, and nothing to report.
+  assert.deepEqual(get('flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env').analysis.binding.schemas.map((s) => s.id), ['datadog']);
+  assert.deepEqual(codesOf('flagsmith/extracted/docker__api__docker-compose.datadog.datadog.env'), []);
+  assert.deepEqual(get('neosync/extracted/compose.auth.keycloak.env').analysis.binding.schemas.map((s) => s.id), ['keycloak']);
+  assert.deepEqual(codesOf('neosync/extracted/compose.auth.keycloak.env'), []);
   // Temporal's compose project .env (COMPOSE_PROJECT_NAME beside compose.yml) is Docker Compose's own file.
   assert.deepEqual(get('neosync/verbatim/compose/temporal/.env').analysis.binding.schemas.map((s) => s.id), ['docker-compose']);
 });

@@ -107,12 +107,13 @@ test('what a person would pick, on the corpus (independent of the snapshot)', ()
   assert.deepEqual(pick('flagsmith/extracted/frontend__docker-compose-e2e-tests.frontend.env'), ['flagsmith/frontend']);
   // Auth.js apps: no envls product; those with names only Auth.js v5 reads get the Auth.js catalog schema.
   for (const name of readdirSync(path.join(corpus, 'authjs/env-examples'))) {
-    assert.ok(['', 'authjs-v5'].includes(pick(`authjs/env-examples/${name}`).join()), `Auth.js example ${name}`);
+    // Provider pairs as next-auth's examples name them (AUTH0_ID, TWITTER_ID…) and the services the apps use bind their catalog schemas.
+    assert.ok(pick(`authjs/env-examples/${name}`).every((id) => builtinSchemas().get(id)?.catalog), `Auth.js example ${name}`);
   }
   assert.deepEqual(pick('authjs/env-examples/next-auth__apps__examples__nextjs__.env.local.example@a1a16a5a'), ['authjs-v5']);
   // Databases, Temporal, Keycloak, Grafana… beside the products are not the products.
   assert.deepEqual(pick('neosync/extracted/compose.db.env'), []);
   assert.deepEqual(pick('neosync/extracted/compose__temporal__compose.temporal.env'), []);
-  assert.deepEqual(pick('neosync/extracted/compose.auth.keycloak.env'), []);
+  assert.deepEqual(pick('neosync/extracted/compose.auth.keycloak.env'), ['keycloak']);
   assert.deepEqual(pick('flagsmith/extracted/docker__common__db__.pgpool.pgpool.env'), []);
 });
