@@ -19,7 +19,11 @@ test('a pool whose workers exited rejects at once, and the scan extracts on the 
   assert.ok(pool, 'workers start from the sources');
   assert.deepEqual((await pool.extract('typescript', 'process.env.A')).map((r) => r.name), ['A']);
   const workers = (pool as unknown as { workers: { worker: Worker }[] }).workers;
-  await Promise.all(workers.map(({ worker }) => worker.terminate()));
+  // One at a time, each referenced while it stops: the pool unreferences its workers (idle, or once one died).
+  for (const { worker } of workers) {
+    worker.ref();
+    await worker.terminate();
+  }
   await assert.rejects(pool.extract('typescript', 'process.env.B'), /exited/);
   assert.equal(codeExtractPool(), undefined, 'no new pool: the main thread extracts');
   const ws = await CodeWorkspace.scan(dir, { git: { home: join(dir, 'h'), xdgConfigHome: join(dir, 'h') } });

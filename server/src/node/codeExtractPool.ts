@@ -54,6 +54,8 @@ export class CodeExtractPool {
 
   /** Rejects when the pool has failed (a worker died): the caller then extracts itself. */
   extract(language: CodeLanguage, text: string): Promise<EnvRead[]> {
+    // A worker that has stopped has threadId -1, even before its 'exit' event is delivered.
+    if (!this.failed && this.workers.some(({ worker }) => worker.threadId === -1)) this.failAll(new Error('code index worker exited'));
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
