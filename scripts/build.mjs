@@ -6,14 +6,15 @@
 // exported types are self-contained.
 //
 // The builtin schemas are composed and validated here, once: a broken builtin schema
-// fails the build, and the server and API bundles carry the composed result
-// (server/src/service/schema/prebuilt.ts is replaced), so no composition and no JSON
-// Schema validator runs when they start.
+// fails the build. The result is written as data files beside the bundles (dist/schemas/),
+// not carried inside them (server/src/service/schema/prebuilt.ts is replaced by a reader):
+// no composition and no JSON Schema validator runs when they start, and what a bundle
+// parses at start does not grow with the catalog.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
 const common = {
@@ -74,7 +75,13 @@ function copyTreeSitter() {
   for (const grammar of TREE_SITTER_GRAMMARS) copyFileSync(join(from, `tree-sitter-${grammar}.wasm`), `dist/tree-sitter-${grammar}.wasm`);
 }
 
-async function composeBuiltinSchemas() {
+/**
+ * Composes every builtin schema file (the folders of schemas/, found by listing them) once, and
+ * writes what the bundles read beside them in dist/schemas/: index.json (summaries, detection
+ * data, names → schemas), one body per schema, and sources.json (the raw files, read only to
+ * compose a user schema file with them). A broken builtin schema fails the build.
+ */
+async function writeBuiltinSchemas() {
   const work = mkdtempSync(join(tmpdir(), 'envls-build-'));
   try {
     const outfile = join(work, 'compose.js');
@@ -83,39 +90,60 @@ async function composeBuiltinSchemas() {
       minify: false,
       sourcemap: false,
       outfile,
+      // prebuilt.ts (the checkout's version) lists schemas/ relative to its own folder.
+      define: { __dirname: JSON.stringify(resolve('server/src/service/schema')) },
       stdin: {
         resolveDir: resolve('server/src/service/schema'),
         contents: `import { builtinSchemaFiles } from './builtin';
+          import { splitSchemas } from './builtinIndex';
           import { composeSchemas } from './compose';
-          import { toSnapshot } from './snapshot';
-          const { schemas, problems } = composeSchemas(builtinSchemaFiles());
-          module.exports = { problems, snapshot: toSnapshot(schemas) };`,
+          const sources = builtinSchemaFiles();
+          const { schemas, problems } = composeSchemas(sources);
+          module.exports = { problems, sources, ...splitSchemas(schemas, sources.map((s) => s.json)) };`,
       },
     });
-    const { problems, snapshot } = createRequire(import.meta.url)(outfile);
+    const { problems, sources, index, bodies } = createRequire(import.meta.url)(outfile);
     if (problems.length > 0) throw new Error(`builtin schemas have problems:\n${problems.map((p) => `${p.origin}: ${p.message}`).join('\n')}`);
-    return snapshot;
+    rmSync(SCHEMAS_OUT, { recursive: true, force: true });
+    mkdirSync(SCHEMAS_OUT, { recursive: true });
+    writeFileSync(join(SCHEMAS_OUT, 'index.json'), JSON.stringify(index));
+    writeFileSync(join(SCHEMAS_OUT, 'sources.json'), JSON.stringify(sources));
+    for (const [file, body] of bodies) {
+      mkdirSync(dirname(join(SCHEMAS_OUT, file)), { recursive: true });
+      writeFileSync(join(SCHEMAS_OUT, file), JSON.stringify(body));
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-const snapshot = await composeBuiltinSchemas();
+const SCHEMAS_OUT = 'dist/schemas';
+await writeBuiltinSchemas();
+/** In the bundles, ./prebuilt reads the data files written above, from the bundle's folder. */
 const prebuilt = {
   name: 'prebuilt-builtin-schemas',
   setup(b) {
     b.onLoad({ filter: /[\\/]service[\\/]schema[\\/]prebuilt\.ts$/ }, () => ({
       loader: 'js',
-      contents: `export const PREBUILT_BUILTIN_SCHEMAS = ${JSON.stringify(snapshot)};`,
+      contents: `import { readFileSync } from 'node:fs';
+        import { join } from 'node:path';
+        const read = (file) => JSON.parse(readFileSync(join(__dirname, 'schemas', file), 'utf8'));
+        let index;
+        export const PREBUILT = { index: () => (index ??= read('index.json')), body: (file) => read(file) };
+        export const builtinSourceFiles = () => read('sources.json');`,
     }));
   },
 };
 
-/** server/src/cli.ts's `import … from './api'` stays a require of the sibling bundle dist/api.js. */
+/**
+ * The CLI's imports of the public API (server/src/cli.ts's './api', cli/*.ts's '../api') stay a
+ * require of the sibling bundle dist/api.js: one copy of the engine, parsed once.
+ */
+const API_SOURCE = resolve('server/src/api');
 const apiFromDist = {
   name: 'api-from-dist',
   setup(b) {
-    b.onResolve({ filter: /^\.\/api$/ }, (args) => (args.importer.endsWith('cli.ts') ? { path: './api.js', external: true } : undefined));
+    b.onResolve({ filter: /(^|\/)api$/ }, (args) => (resolve(args.resolveDir, args.path) === API_SOURCE ? { path: './api.js', external: true } : undefined));
   },
 };
 
