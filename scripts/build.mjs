@@ -10,7 +10,7 @@
 // not carried inside them (server/src/service/schema/prebuilt.ts is replaced by a reader):
 // no composition and no JSON Schema validator runs when they start, and what a bundle
 // parses at start does not grow with the catalog.
-import { build } from 'esbuild';
+import { analyzeMetafile, build } from 'esbuild';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -32,29 +32,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// RE2JS (the linear-time engine of schema patterns, ~150 kB) is its own file, required on first use:
-// inside server.js V8 would parse it at every start, for servers that never run a pattern.
-const re2jsApart = {
-  name: 're2js-apart',
+// Parts a server or CLI run needs only sometimes are files of their own beside the bundles, required
+// on first use: inside server.js V8 would parse them at every start. RE2JS (the linear-time engine of
+// schema patterns, ~150 kB) for servers that run a pattern; the YAML parser (~120 kB) when a compose
+// file is read; ajv and the schema format (~140 kB) when a user schema file is checked; secretlint's
+// recommended rules (~230 kB, insecureValue's credential detectors) the first time a value is checked
+// for a credential; varlock's env-spec parser (~40 kB) when a `.env.schema` is first read.
+const APART = [
+  { filter: /^re2js$/, entry: 're2js', file: 're2js.js' },
+  { filter: /^yaml$/, entry: 'yaml', file: 'yaml.js' },
+  { filter: /^\.\/formatCompiler$/, entry: 'server/src/service/schema/formatCompiler.ts', file: 'schema-format.js' },
+  { filter: /^@secretlint\/secretlint-rule-preset-recommend$/, entry: '@secretlint/secretlint-rule-preset-recommend', file: 'secretlint.js' },
+  { filter: /^@env-spec\/parser$/, entry: '@env-spec/parser', file: 'env-spec-parser.js' },
+];
+const partsApart = {
+  name: 'parts-apart',
   setup(b) {
-    b.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2js.js', external: true }));
-  },
-};
-
-// secretlint's recommended rules (~230 kB, insecureValue's credential detectors) likewise: dist/secretlint.js,
-// required the first time a value is checked for a credential.
-const secretlintApart = {
-  name: 'secretlint-apart',
-  setup(b) {
-    b.onResolve({ filter: /^@secretlint\/secretlint-rule-preset-recommend$/ }, () => ({ path: './secretlint.js', external: true }));
-  },
-};
-
-// varlock's env-spec parser (~40 kB minified) likewise: required when a `.env.schema` is first read.
-const envSpecParserApart = {
-  name: 'env-spec-parser-apart',
-  setup(b) {
-    b.onResolve({ filter: /^@env-spec\/parser$/ }, () => ({ path: './env-spec-parser.js', external: true }));
+    for (const { filter, file } of APART) b.onResolve({ filter }, () => ({ path: `./${file}`, external: true }));
   },
 };
 // tree-sitter (the code index's parsers) is its own file beside the bundles with its WebAssembly
@@ -160,16 +154,17 @@ function apiDeclarations() {
   return declarations;
 }
 
-await Promise.all([
+// `node scripts/build.mjs --analyze`: what each server-side bundle is made of (esbuild's metafile), largest first.
+const analyze = process.argv.includes('--analyze');
+const bundles = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
-  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, re2jsApart, secretlintApart, envSpecParserApart, treeSitterApart, prebuilt] }),
-  build({ ...common, entryPoints: ['re2js'], outfile: 'dist/re2js.js' }),
-  build({ ...common, entryPoints: ['@secretlint/secretlint-rule-preset-recommend'], outfile: 'dist/secretlint.js' }),
-  build({ ...common, entryPoints: ['@env-spec/parser'], outfile: 'dist/env-spec-parser.js' }),
+  build({ ...common, metafile: analyze, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [partsApart, treeSitterApart, prebuilt] }),
+  build({ ...common, metafile: analyze, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [partsApart, treeSitterApart, prebuilt] }),
+  build({ ...common, metafile: analyze, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, partsApart, treeSitterApart, prebuilt] }),
+  ...APART.map(({ entry, file }) => build({ ...common, entryPoints: [entry], outfile: `dist/${file}` })),
   // The code index's worker threads (node/codeExtractPool.ts starts them from dist/codeWorker.js).
   build({ ...common, entryPoints: ['server/src/node/codeWorker.ts'], outfile: 'dist/codeWorker.js', plugins: [treeSitterApart] }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
 copyTreeSitter();
+if (analyze) for (const { metafile } of bundles.filter((b) => b.metafile)) console.log(await analyzeMetafile(metafile, { verbose: false }));

@@ -5,7 +5,7 @@
  * scanned once (projectScan's bounded scan) and git is asked once per workspace which of the
  * files are tracked (`git ls-files`, one process, no shell), since the CLI works synchronously.
  */
-import { execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { projectContextFor, type GitFacts, type ProjectContext } from '../service/project/context';
@@ -69,6 +69,9 @@ function inside(path: string, folder: string): boolean {
 /** Which of `rels` git tracks; undefined when git cannot be run (then nothing counts as tracked). */
 function trackedAmong(root: string, rels: readonly string[]): Set<string> | undefined {
   try {
+    // Required here: a check outside any git repository never loads child_process.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('node:child_process') as typeof ChildProcess;
     const out = execFileSync('git', ['ls-files', '-z', '--', ...rels], { cwd: root, encoding: 'utf8', timeout: 10_000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 16 << 20 });
     return new Set(out.split('\0').filter(Boolean));
   } catch {

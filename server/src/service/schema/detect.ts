@@ -15,6 +15,7 @@
  * component's: no profile of the product is bound, since none describes it.
  */
 import { schemaKnows, variableCountOf } from './builtinIndex';
+import { compareIds } from './compareIds';
 import type { Detection, PackageHints, ResolvedSchema } from './types';
 
 export interface DetectionInput {
@@ -128,7 +129,7 @@ function buildIndex(schemas: Iterable<ResolvedSchema>): DetectionIndex {
     for (const name of schema.detect.uniqueVariables ?? []) if (!isGenericName(name)) add(byUniqueName, name, schema.product);
     for (const marker of schema.detect.markers ?? []) add(byMarker, marker, schema.product);
   }
-  return { products: [...byProduct].sort(([a], [b]) => a.localeCompare(b)), byUniqueName, byMarker };
+  return { products: [...byProduct].sort(([a], [b]) => compareIds(a, b)), byUniqueName, byMarker };
 }
 
 /**
@@ -193,7 +194,7 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
       b.unique.size - a.unique.size ||
       b.markers.length - a.markers.length ||
       variableCountOf(a.schema) - variableCountOf(b.schema) ||
-      a.schema.id.localeCompare(b.schema.id),
+      compareIds(a.schema.id, b.schema.id),
   );
   const chosen = [ranked[0]];
   const covered = new Set(ranked[0].known);
