@@ -16,6 +16,7 @@ export class CheckProjects {
   private readonly cwd: string;
   private readonly workspaces = new Map<string, ProjectWorkspace>();
   private readonly tracked = new Map<string, Set<string> | undefined>();
+  private readonly repositories = new Map<string, string | null>();
 
   constructor(cwd: string) {
     this.cwd = resolve(cwd);
@@ -23,7 +24,11 @@ export class CheckProjects {
 
   /** The workspace holding `absolute`, scanned on first use. */
   workspaceOf(absolute: string): ProjectWorkspace {
-    const root = findRepositoryRoot(dirname(absolute)) ?? (inside(absolute, this.cwd) ? this.cwd : dirname(absolute));
+    const folder = dirname(absolute);
+    // Thousands of files share a few folders: each folder's repository is looked up once.
+    let repository = this.repositories.get(folder);
+    if (repository === undefined) this.repositories.set(folder, (repository = findRepositoryRoot(folder) ?? null));
+    const root = repository ?? (inside(absolute, this.cwd) ? this.cwd : folder);
     let workspace = this.workspaces.get(root);
     if (!workspace) this.workspaces.set(root, (workspace = ProjectWorkspace.scan(root)));
     return workspace;
