@@ -4,7 +4,7 @@
  * `apps/web/.env` (never made relative or absolute differently from the argument).
  */
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../service/glob';
 
 /**
  * The shown path of each file found from `args` (the command line's paths, folders and globs)
