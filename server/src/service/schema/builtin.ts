@@ -5,7 +5,8 @@
  * first use and each schema's body when a file binds it; the raw files only when a user schema
  * file must be composed with them. From the sources (tests) they are composed on first use.
  */
-import { schemasFromIndex } from './builtinIndex';
+import { schemasFromIndex, type BuiltinIndex } from './builtinIndex';
+import { rememberOrder } from './compareIds';
 import { composeSchemas, type SchemaSource } from './compose';
 import { builtinSourceFiles, PREBUILT } from './prebuilt';
 import type { SchemaFileData } from '../schemaCatalog';
@@ -23,7 +24,7 @@ let composed: Map<string, ResolvedSchema> | undefined;
 
 /** The builtin schemas: composed at build time in the bundles (bodies loaded on first read), else once on first use. */
 export function builtinSchemas(): Map<string, ResolvedSchema> {
-  if (!composed) composed = PREBUILT !== undefined ? schemasFromIndex(PREBUILT.index(), PREBUILT.body) : composeSchemas(builtinSchemaFiles()).schemas;
+  if (!composed) composed = PREBUILT !== undefined ? schemasFromIndex(prebuiltIndex(PREBUILT.index()), PREBUILT.body) : composeSchemas(builtinSchemaFiles()).schemas;
   return composed;
 }
 
@@ -49,4 +50,10 @@ export function builtinSchemaIdsKnowing(name: string): readonly string[] {
     }
   }
   return knowing.get(name) ?? [];
+}
+
+/** The build's index; its names, sorted at build time, then compare without ICU's collator. */
+function prebuiltIndex(index: BuiltinIndex): BuiltinIndex {
+  rememberOrder(index.order);
+  return index;
 }

@@ -34,11 +34,13 @@ export interface BuiltinIndex {
   fragments: Record<string, unknown>[];
   /** Every canonical name and alias → positions in `schemas` of the schemas that know it. */
   names: Record<string, number[]>;
+  /** The schemas' ids and products sorted by localeCompare (at build time: no collator at run time). */
+  order: string[];
 }
 
 /** The index and bodies of composed schemas (at build time). `fragmentFiles`: raw fragment files. */
 export function splitSchemas(schemas: ReadonlyMap<string, ResolvedSchema>, fragmentFiles: readonly unknown[] = []): { index: BuiltinIndex; bodies: Map<string, SchemaBody> } {
-  const index: BuiltinIndex = { schemas: [], fragments: [], names: Object.create(null) as Record<string, number[]> };
+  const index: BuiltinIndex = { schemas: [], fragments: [], names: Object.create(null) as Record<string, number[]>, order: [] };
   const bodies = new Map<string, SchemaBody>();
   for (const schema of schemas.values()) {
     const { variables, byName: _byName, byAlias, lookAlikes, ...summary } = schema;
@@ -55,21 +57,30 @@ export function splitSchemas(schemas: ReadonlyMap<string, ResolvedSchema>, fragm
     for (const key of ['id', 'title', 'product', 'description', 'source', 'fragment']) if (file[key] !== undefined) header[key] = file[key];
     index.fragments.push(header);
   }
+  index.order = [...new Set(index.schemas.flatMap((s) => [s.id, s.product]))].sort((a, b) => a.localeCompare(b));
   return { index, bodies };
 }
 
 /** What the lazy schemas of one index know without their bodies. */
 interface IndexFacts {
   variableCount: number;
-  names: ReadonlySet<string>;
+  /** The names the schema reads (built for all the index's schemas on the first question). */
+  names: () => ReadonlySet<string>;
 }
 
 const facts = new WeakMap<ResolvedSchema, IndexFacts>();
 
 /** The schemas of an index, each loading its body through `readBody` on first read of a body field. */
 export function schemasFromIndex(index: BuiltinIndex, readBody: (file: string) => SchemaBody): Map<string, ResolvedSchema> {
-  const namesOf = index.schemas.map(() => new Set<string>());
-  for (const name in index.names) for (const position of index.names[name]) namesOf[position].add(name);
+  let namesOf: Set<string>[] | undefined;
+  const namesAt = (position: number): ReadonlySet<string> => {
+    if (!namesOf) {
+      const sets = index.schemas.map(() => new Set<string>());
+      for (const name in index.names) for (const at of index.names[name]) sets[at].add(name);
+      namesOf = sets;
+    }
+    return namesOf[position];
+  };
   const schemas = new Map<string, ResolvedSchema>();
   index.schemas.forEach(({ variableCount, body: file, ...summary }, position) => {
     const schema = { ...summary } as ResolvedSchema;
@@ -94,7 +105,7 @@ export function schemasFromIndex(index: BuiltinIndex, readBody: (file: string) =
         },
       });
     }
-    facts.set(schema, { variableCount, names: namesOf[position] });
+    facts.set(schema, { variableCount, names: () => namesAt(position) });
     schemas.set(schema.id, schema);
   });
   return schemas;
@@ -103,7 +114,7 @@ export function schemasFromIndex(index: BuiltinIndex, readBody: (file: string) =
 /** Whether the schema reads this name (canonical or alias), from the index when it has one: no body is loaded. */
 export function schemaKnows(schema: ResolvedSchema, name: string): boolean {
   const known = facts.get(schema);
-  return known ? known.names.has(name) : schema.byName.has(name) || schema.byAlias.has(name);
+  return known ? known.names().has(name) : schema.byName.has(name) || schema.byAlias.has(name);
 }
 
 /** How many variables the schema describes, from the index when it has one. */
