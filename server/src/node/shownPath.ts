@@ -31,9 +31,3 @@ export function shownPaths(cwd: string, args: readonly string[]): (file: string)
     return relative(cwd, file) || file;
   };
 }
-
-/** "3 errors, 2 warnings in 4 files". */
-export function checkSummary(errors: number, warnings: number, files: number): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`;
-}
