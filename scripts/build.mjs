@@ -160,11 +160,15 @@ const bundles = await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, metafile: analyze, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [partsApart, treeSitterApart, prebuilt] }),
   build({ ...common, metafile: analyze, entryPoints: ['server/src/api.ts'], outfile: 'dist/api.js', plugins: [partsApart, treeSitterApart, prebuilt] }),
-  build({ ...common, metafile: analyze, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, partsApart, treeSitterApart, prebuilt] }),
+  build({ ...common, metafile: true, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [apiFromDist, partsApart, treeSitterApart, prebuilt] }),
   ...APART.map(({ entry, file }) => build({ ...common, entryPoints: [entry], outfile: `dist/${file}` })),
   // The code index's worker threads (node/codeExtractPool.ts starts them from dist/codeWorker.js).
   build({ ...common, entryPoints: ['server/src/node/codeWorker.ts'], outfile: 'dist/codeWorker.js', plugins: [treeSitterApart] }),
 ]);
 writeFileSync('dist/api.d.ts', apiDeclarations());
 copyTreeSitter();
+// The CLI is argument handling and output around dist/api.js: a module of the engine or a package inside
+// dist/cli.js is a second copy that every `envls` run parses (it was 1.1 MB once, through '../api').
+const engineInCli = Object.keys(bundles[3].metafile.inputs).filter((input) => !input.startsWith('server/src/cli'));
+if (engineInCli.length > 0) throw new Error(`dist/cli.js carries modules of the engine (import them through the API): ${engineInCli.join(', ')}`);
 if (analyze) for (const { metafile } of bundles.filter((b) => b.metafile)) console.log(await analyzeMetafile(metafile, { verbose: false }));
