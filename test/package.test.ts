@@ -79,7 +79,7 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   for (const file of files) {
     assert.ok(!/\.map$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^\.|\.ts$/.test(file) || file === 'dist/api.d.ts', `${file} is not a runtime file`);
   }
-  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/env-spec-parser.js', ...TREE_SITTER_FILES, ...BUILTIN_SCHEMA_DATA, 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
+  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/yaml.js', 'dist/schema-format.js', 'dist/env-spec-parser.js', ...TREE_SITTER_FILES, ...BUILTIN_SCHEMA_DATA, 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
     assert.ok(files.includes(needed), `${needed} is missing`);
   }
 
@@ -151,7 +151,7 @@ test('npm run package: the .vsix holds no tests, fixtures, sources or source map
   for (const entry of entries) {
     assert.ok(!/\.map$|\.tsx?$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^docs\/|^examples\/|^node_modules\//.test(entry) || entry === 'dist/api.d.ts', `${entry} should not be in the .vsix`);
   }
-  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', ...TREE_SITTER_FILES, 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
+  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/yaml.js', 'dist/schema-format.js', ...TREE_SITTER_FILES, 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
     assert.ok(entries.some((entry) => entry.toLowerCase() === needed.toLowerCase()), `${needed} is missing from ${entries.join(', ')}`);
   }
   for (const needed of BUILTIN_SCHEMA_DATA) assert.ok(entries.includes(needed), `${needed} is missing from the .vsix`);
