@@ -507,3 +507,4 @@ console.log(`\nGoals: ${goals.join('; ')}`);
 if (parser) recordTarget('100,000-line file linear: parse growth 10k → 100k', parser.relativeGrowth, 1.2, "dotenv.parse's own growth");
 if (analysis) recordTarget('full analysis, 10,000 lines', analysis.ratio, 3, 'dotenv.parse');
 if (cliRun) recordTarget('envls check, 2,000 files (CPU)', cliRun.ratio, 2, 'read + dotenv.parse (node)');
+if (cliRun) recordTarget('envls check, one small file (wall)', cliRun.oneFile, 2, 'node -e 0');

@@ -59,6 +59,13 @@ function zipEntries(path: string): string[] {
 
 const copy = checkoutCopy();
 
+/** The builtin schemas as the bundles read them (dist/schemas/, written by the build): the index, the raw files, every body. */
+const BUILTIN_SCHEMA_DATA = (() => {
+  const index = JSON.parse(readFileSync(join(REPO_ROOT, 'dist/schemas/index.json'), 'utf8')) as { schemas: { body: string }[] };
+  assert.ok(index.schemas.length > 20);
+  return ['dist/schemas/index.json', 'dist/schemas/sources.json', ...index.schemas.map((s) => `dist/schemas/${s.body}`)];
+})();
+
 test('npm pack: only runtime files, no dependencies; installed offline, npx envls check and the API work', () => {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
   assert.equal(manifest.private, undefined, 'publishable');
@@ -72,7 +79,7 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   for (const file of files) {
     assert.ok(!/\.map$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^\.|\.ts$/.test(file) || file === 'dist/api.d.ts', `${file} is not a runtime file`);
   }
-  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/env-spec-parser.js', ...TREE_SITTER_FILES, 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
+  for (const needed of ['dist/cli.js', 'dist/api.js', 'dist/api.d.ts', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/yaml.js', 'dist/schema-format.js', 'dist/env-spec-parser.js', ...TREE_SITTER_FILES, ...BUILTIN_SCHEMA_DATA, 'README.md', 'LICENSE', 'package.json', 'schemas/envls-schema.schema.json']) {
     assert.ok(files.includes(needed), `${needed} is missing`);
   }
 
@@ -103,6 +110,20 @@ test('npm pack: only runtime files, no dependencies; installed offline, npx envl
   assert.equal(cjs.code, 0, cjs.stderr);
   assert.deepEqual(JSON.parse(cjs.stdout), { errors: 1, warnings: 1, parsed: { X: '1' }, rules: JSON.parse(cjs.stdout).rules });
   assert.ok(JSON.parse(cjs.stdout).rules > 20);
+  // The builtin schemas come from the package's data files: a bound schema's body, and the raw
+  // files a user schema file is composed with (it includes a builtin fragment).
+  writeFileSync(join(project, 'mine.envls.json'), JSON.stringify({ id: 'mine', title: 'Mine', product: 'mine', include: ['authjs'] }));
+  const schemaData = run(process.execPath, ['-e', `
+    const { checkText, schemas } = require('envls');
+    const codes = checkText('# envls-schema: neosync/api\\nAUTH_ENABLED=maybe\\n').map((p) => p.code);
+    const mine = schemas({ schemaFiles: ['mine.envls.json'] }).find((s) => s.id === 'mine');
+    console.log(JSON.stringify({ codes, builtin: schemas().length, mine: mine && mine.variables > 0 }));
+  `], project);
+  assert.equal(schemaData.code, 0, schemaData.stderr);
+  const { codes, builtin, mine } = JSON.parse(schemaData.stdout);
+  assert.ok(codes.includes('invalidValue'), codes.join());
+  assert.ok(builtin > 20);
+  assert.equal(mine, true);
   const esm = run(process.execPath, ['--input-type=module', '-e', `
     import { checkText } from 'envls';
     console.log(checkText('A=1\\nA=2\\n').map((p) => p.code).join());
@@ -130,9 +151,10 @@ test('npm run package: the .vsix holds no tests, fixtures, sources or source map
   for (const entry of entries) {
     assert.ok(!/\.map$|\.tsx?$|^test\/|^server\/|^client\/|^scripts\/|^bench\/|^docs\/|^examples\/|^node_modules\//.test(entry) || entry === 'dist/api.d.ts', `${entry} should not be in the .vsix`);
   }
-  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', ...TREE_SITTER_FILES, 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
+  for (const needed of ['package.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/server.js', 'dist/re2js.js', 'dist/secretlint.js', 'dist/yaml.js', 'dist/schema-format.js', ...TREE_SITTER_FILES, 'syntaxes/dotenv.tmLanguage.json', 'language-configuration.json', 'images/icon.png']) {
     assert.ok(entries.some((entry) => entry.toLowerCase() === needed.toLowerCase()), `${needed} is missing from ${entries.join(', ')}`);
   }
+  for (const needed of BUILTIN_SCHEMA_DATA) assert.ok(entries.includes(needed), `${needed} is missing from the .vsix`);
   // The extension page shows the packaged README: every relative image it references must be in the .vsix
   // (the package script keeps relative links as they are, --no-rewrite-relative-links).
   const readme = readFileSync(join(copy, 'README.md'), 'utf8');

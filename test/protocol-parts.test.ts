@@ -5,10 +5,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { globProblem, SchemaGlobs } from '../server/src/node/schemaGlobs';
 import { updateClamped } from '../server/src/protocol/documents';
 import { localPathOf } from '../server/src/protocol/uris';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support/lspClient';
 import { builtinSchemaFiles } from '../server/src/service/schema/builtin';
 import { composeSchemas } from '../server/src/service/schema/compose';
 import { invalidSchemaDiagnostics } from '../server/src/service/schema/invalidSchema';
-import { fromSnapshot, toSnapshot } from '../server/src/service/schema/snapshot';
+import { schemaKnows, schemasFromIndex, splitSchemas, variableCountOf, type BuiltinIndex, type SchemaBody } from '../server/src/service/schema/builtinIndex';
 
 test('schema globs: ordinary globs pass, costly ones are refused with a reason', () => {
   for (const glob of ['backend/.env*', '**/.env.*', '{apps,services}/*/.env', '.env', 'a/**/b/**/*.env']) assert.equal(globProblem(glob), undefined, glob);
@@ -44,15 +47,37 @@ test('only a local file: URI has a path; others never throw', () => {
   assert.equal(localPathOf('file:///tmp/a%2Fb/.env'), undefined);
 });
 
-test('builtin schema snapshot: what the bundles load equals what composition gives', () => {
+test('builtin schema index and bodies: what the bundles load equals what composition gives, each body read on first use', () => {
   const { schemas, problems } = composeSchemas(builtinSchemaFiles());
   assert.deepEqual(problems, []);
-  const loaded = fromSnapshot(toSnapshot(schemas));
+  const { index, bodies } = splitSchemas(schemas, builtinSchemaFiles().map((f) => f.json));
+  const read: string[] = [];
+  const loaded = schemasFromIndex(JSON.parse(JSON.stringify(index)) as BuiltinIndex, (file) => {
+    read.push(file);
+    return JSON.parse(JSON.stringify(bodies.get(file))) as SchemaBody;
+  });
+  assert.deepEqual([...loaded.keys()], [...schemas.keys()]);
+  const api = loaded.get('neosync/api')!;
+  assert.equal(api.title, schemas.get('neosync/api')!.title);
+  assert.ok(schemaKnows(api, 'DB_HOST') && !schemaKnows(api, 'NO_SUCH_NAME'));
+  assert.equal(variableCountOf(api), schemas.get('neosync/api')!.variables.length);
+  assert.deepEqual(read, [], 'summaries, names and counts need no body');
   assert.deepEqual(loaded, schemas);
+  assert.equal(read.length, schemas.size, 'each body read once');
   for (const schema of loaded.values()) {
     for (const [alias, spec] of schema.byAlias) assert.ok(schema.variables.includes(spec), `${schema.id}: ${alias} points into variables`);
     for (const spec of schema.byName.values()) assert.ok(schema.variables.includes(spec));
   }
+  assert.ok(index.fragments.some((f) => f.id === 'authjs'), 'fragment headers for pickers');
+});
+
+test('dist/schemas (written by the build) holds the composition of every file in schemas/', () => {
+  const dist = join(REPO_ROOT, 'dist', 'schemas');
+  const { schemas } = composeSchemas(builtinSchemaFiles());
+  const index = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')) as BuiltinIndex;
+  const built = schemasFromIndex(index, (file) => JSON.parse(readFileSync(join(dist, file), 'utf8')) as SchemaBody);
+  assert.deepEqual(built, schemas);
+  assert.deepEqual(JSON.parse(readFileSync(join(dist, 'sources.json'), 'utf8')), JSON.parse(JSON.stringify(builtinSchemaFiles())));
 });
 
 test('invalidSchema diagnostics: one builder, positions on the schema file', () => {

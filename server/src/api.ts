@@ -14,6 +14,8 @@ import { parseEnv } from './service/parser/parse';
 import { parseComposeEnv } from './service/parser/compose';
 import { ruleDocsUrl } from './service/rules/docs';
 import { ALL_CODES } from './service/rules/registry';
+import { variableCountOf } from './service/schema/builtinIndex';
+import { compareIds } from './service/schema/compareIds';
 import { invalidSchemaDiagnostics } from './service/schema/invalidSchema';
 import type { Rule } from './service/rules/rule';
 import type { RuleFailure, ValidationSettings } from './service/validate';
@@ -159,8 +161,8 @@ export function schemas(options: Pick<CheckOptions, 'cwd' | 'schemaFiles'> = {})
   const cwd = resolve(options.cwd ?? process.cwd());
   if (options.schemaFiles) store.load(options.schemaFiles.map((file) => resolve(cwd, file)));
   return [...store.available.values()]
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((schema) => ({ id: schema.id, title: schema.title, variables: schema.variables.length, ...(schema.catalog ? { catalog: true as const } : {}) }));
+    .sort((a, b) => compareIds(a.id, b.id))
+    .map((schema) => ({ id: schema.id, title: schema.title, variables: variableCountOf(schema), ...(schema.catalog ? { catalog: true as const } : {}) }));
 }
 
 /**

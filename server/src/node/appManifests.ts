@@ -19,14 +19,29 @@ const parsed = new Map<string, { stamp: string; dependencies: DeclaredDependenci
 export function appDependencies(folder: string, listDirectory: (path: string) => string[], stopAt?: string): DeclaredDependencies[] {
   let current = folder;
   for (let level = 0; level < MAX_LEVELS; level++) {
-    const names = listDirectory(current);
-    const manifests = names.filter((name) => MANIFEST_NAMES.has(name)).sort();
+    const { manifests, repositoryRoot } = folderFacts(listDirectory(current));
     if (manifests.length > 0) return manifests.flatMap((name) => read(join(current, name), name) ?? []);
     const parent = dirname(current);
-    if (parent === current || current === stopAt || names.includes('.git')) return [];
+    if (parent === current || current === stopAt || repositoryRoot) return [];
     current = parent;
   }
   return [];
+}
+
+/**
+ * What one folder listing says, kept per listing: a caller that lists each folder once (envls check
+ * over thousands of files, all walking up through the same parents, /tmp with thousands of entries)
+ * looks at each listing once, not once per file. A fresh listing is a fresh array, so never stale.
+ */
+const facts = new WeakMap<readonly string[], { manifests: string[]; repositoryRoot: boolean }>();
+
+function folderFacts(names: readonly string[]): { manifests: string[]; repositoryRoot: boolean } {
+  let known = facts.get(names);
+  if (!known) {
+    known = { manifests: names.filter((name) => MANIFEST_NAMES.has(name)).sort(), repositoryRoot: names.includes('.git') };
+    facts.set(names, known);
+  }
+  return known;
 }
 
 function read(path: string, name: string): DeclaredDependencies | undefined {

@@ -5,7 +5,7 @@
  * scanned once (projectScan's bounded scan) and git is asked once per workspace which of the
  * files are tracked (`git ls-files`, one process, no shell), since the CLI works synchronously.
  */
-import { execFileSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { projectContextFor, type GitFacts, type ProjectContext } from '../service/project/context';
@@ -16,6 +16,7 @@ export class CheckProjects {
   private readonly cwd: string;
   private readonly workspaces = new Map<string, ProjectWorkspace>();
   private readonly tracked = new Map<string, Set<string> | undefined>();
+  private readonly repositories = new Map<string, string | null>();
 
   constructor(cwd: string) {
     this.cwd = resolve(cwd);
@@ -23,7 +24,11 @@ export class CheckProjects {
 
   /** The workspace holding `absolute`, scanned on first use. */
   workspaceOf(absolute: string): ProjectWorkspace {
-    const root = findRepositoryRoot(dirname(absolute)) ?? (inside(absolute, this.cwd) ? this.cwd : dirname(absolute));
+    const folder = dirname(absolute);
+    // Thousands of files share a few folders: each folder's repository is looked up once.
+    let repository = this.repositories.get(folder);
+    if (repository === undefined) this.repositories.set(folder, (repository = findRepositoryRoot(folder) ?? null));
+    const root = repository ?? (inside(absolute, this.cwd) ? this.cwd : folder);
     let workspace = this.workspaces.get(root);
     if (!workspace) this.workspaces.set(root, (workspace = ProjectWorkspace.scan(root)));
     return workspace;
@@ -69,6 +74,9 @@ function inside(path: string, folder: string): boolean {
 /** Which of `rels` git tracks; undefined when git cannot be run (then nothing counts as tracked). */
 function trackedAmong(root: string, rels: readonly string[]): Set<string> | undefined {
   try {
+    // Required here: a check outside any git repository never loads child_process.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('node:child_process') as typeof ChildProcess;
     const out = execFileSync('git', ['ls-files', '-z', '--', ...rels], { cwd: root, encoding: 'utf8', timeout: 10_000, windowsHide: true, stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 16 << 20 });
     return new Set(out.split('\0').filter(Boolean));
   } catch {

@@ -1,7 +1,7 @@
 /** Finding .env files for the CLI: paths, folders (searched recursively) and globs. */
 import { statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../service/glob';
 import { walkFiles, type FolderListing } from './walk';
 
 /** `.env`, `.env.local`, `.env.production`, `prod.env`, `.env-local`… */

@@ -16,7 +16,7 @@
  *
  * Outside a git repository both answer undefined: envls says nothing there.
  */
-import { execFile } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -127,6 +127,8 @@ export class GitIgnoreOracle {
     const rel = this.relativeOf(path);
     if (rel === undefined || rel === '') return Promise.resolve(undefined);
     return new Promise((resolvePromise) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { execFile } = require('node:child_process') as typeof ChildProcess;
       execFile('git', ['ls-files', '--error-unmatch', '--', rel], { cwd: this.root, timeout: 10_000, windowsHide: true }, (error) => {
         if (!error) resolvePromise(true);
         else if (typeof (error as { code?: unknown }).code === 'number') resolvePromise(false);

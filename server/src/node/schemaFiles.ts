@@ -1,7 +1,7 @@
 /** Resolves envls.schemaFiles globs (relative to each workspace folder, or absolute paths). */
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../service/glob';
 import { walkFiles } from './walk';
 
 export function findSchemaFiles(globs: readonly string[], workspaceFolders: readonly string[]): string[] {

@@ -8,7 +8,7 @@
  * a document's path does not change while it is typed in.
  */
 import { basename, relative } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../service/glob';
 
 export const MAX_GLOB_LENGTH = 1000;
 export const MAX_WILDCARDS = 12;

@@ -28,8 +28,9 @@ export class SchemaStore {
   load(userFiles: readonly string[]): string[] {
     this.fileProblems.clear();
     if (userFiles.length === 0) {
-      // No user file: nothing to compose or validate (no JSON Schema validator is compiled).
-      this.schemas = builtinSchemas();
+      // No user file: nothing to compose or validate (no JSON Schema validator is compiled), and the
+      // builtin index is read on first use (an analysis), not while the server answers initialize.
+      this.schemas = undefined;
       return [];
     }
     const files: { origin: string; json: unknown }[] = [...builtinSchemaFiles()];

@@ -4,7 +4,7 @@
  * `apps/web/.env` (never made relative or absolute differently from the argument).
  */
 import { relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { picomatch } from '../service/glob';
 
 /**
  * The shown path of each file found from `args` (the command line's paths, folders and globs)
@@ -30,10 +30,4 @@ export function shownPaths(cwd: string, args: readonly string[]): (file: string)
     }
     return relative(cwd, file) || file;
   };
-}
-
-/** "3 errors, 2 warnings in 4 files". */
-export function checkSummary(errors: number, warnings: number, files: number): string {
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`;
 }

@@ -8,7 +8,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../service/analyze';
 import { cloakRanges, readCloakMode } from '../service/cloak';
-import { builtinSchemaFiles } from '../service/schema/builtin';
+import { builtinFragmentFiles } from '../service/schema/builtin';
 import type { ResolvedSchema } from '../service/schema/types';
 import { schemaCatalog, type SchemaInfo } from '../service/schemaCatalog';
 import type { Logger } from './guard';
@@ -51,6 +51,6 @@ export function registerClientRequests(connection: Connection, sources: ClientRe
   );
   connection.onRequest(
     SCHEMAS_METHOD,
-    lifecycle.request('schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinSchemaFiles())),
+    lifecycle.request('schemas', [] as SchemaInfo[], () => schemaCatalog(sources.availableSchemas(), builtinFragmentFiles())),
   );
 }

@@ -4,7 +4,7 @@
  * the project model (compose reads the file as a service's env_file or as the project
  * `.env` for interpolation), then dotenv, the default.
  */
-import picomatch from 'picomatch';
+import { picomatch } from './glob';
 import type { Dialect, EnvDocument } from './parser/model';
 import { parseEnv } from './parser/parse';
 import { parseComposeEnv } from './parser/compose';

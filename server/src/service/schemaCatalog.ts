@@ -3,6 +3,7 @@
  * product, description, documentation page, and whether it is a fragment (a building block other
  * schemas include, such as `authjs`).
  */
+import { compareIds } from './schema/compareIds';
 import type { ResolvedSchema } from './schema/types';
 
 export interface SchemaInfo {
@@ -32,7 +33,7 @@ export function schemaCatalog(available: ReadonlyMap<string, ResolvedSchema>, fi
     .map((f) => f.json as Partial<Record<'id' | 'title' | 'product' | 'description' | 'source', unknown>> & { fragment?: unknown })
     .filter((json) => json && json.fragment === true && typeof json.id === 'string' && !available.has(json.id))
     .map((json) => info({ id: String(json.id), title: text(json.title) ?? String(json.id), product: text(json.product) ?? '', description: text(json.description), source: text(json.source) }, true));
-  const byId = (a: SchemaInfo, b: SchemaInfo) => a.id.localeCompare(b.id);
+  const byId = (a: SchemaInfo, b: SchemaInfo) => compareIds(a.id, b.id);
   return [...schemas.sort(byId), ...[...boundFragments, ...fragments].sort(byId)];
 }
 

@@ -2,7 +2,6 @@
  * Text output, as compilers print it: `path:line:col: severity code message`, with the
  * schemas each file got and why. On a terminal: colour and a per-file summary at the end.
  */
-import { checkSummary } from '../../node/shownPath';
 import type { CheckResult, FileReport, Problem } from '../../api';
 import type { Paint } from '../color';
 import type { Output } from '../output';
@@ -63,4 +62,10 @@ function writeFileSummary(out: Output, result: CheckResult, { paint, quiet }: Te
     out.line(`  ${row.errors > 0 ? paint.red(errors) : paint.dim(errors)} ${row.warnings > 0 ? paint.yellow(warnings) : paint.dim(warnings)} ${row.file}`);
   }
   out.line('');
+}
+
+/** "3 errors, 2 warnings in 4 files". */
+function checkSummary(errors: number, warnings: number, files: number): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`;
 }

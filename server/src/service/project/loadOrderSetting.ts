@@ -12,7 +12,7 @@
  * workspace folder itself); an exact key wins over globs, then the first matching glob in the
  * setting's order. File names are relative to the app folder.
  */
-import picomatch from 'picomatch';
+import { picomatch } from '../glob';
 import { conventionNamed } from './conventions';
 
 export interface ExplicitLoadOrder {

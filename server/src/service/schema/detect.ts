@@ -14,6 +14,8 @@
  * e.g. Flux's self-hosted gateway, which shares FLUX_GATEWAY_JWT_SECRET with apps) is that
  * component's: no profile of the product is bound, since none describes it.
  */
+import { schemaKnows, variableCountOf } from './builtinIndex';
+import { compareIds } from './compareIds';
 import type { Detection, PackageHints, ResolvedSchema } from './types';
 
 export interface DetectionInput {
@@ -127,7 +129,7 @@ function buildIndex(schemas: Iterable<ResolvedSchema>): DetectionIndex {
     for (const name of schema.detect.uniqueVariables ?? []) if (!isGenericName(name)) add(byUniqueName, name, schema.product);
     for (const marker of schema.detect.markers ?? []) add(byMarker, marker, schema.product);
   }
-  return { products: [...byProduct].sort(([a], [b]) => a.localeCompare(b)), byUniqueName, byMarker };
+  return { products: [...byProduct].sort(([a], [b]) => compareIds(a, b)), byUniqueName, byMarker };
 }
 
 /**
@@ -167,7 +169,7 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
   const candidates: Candidate[] = profiles.map((schema) => ({
     schema,
     unique: new Set((schema.detect?.uniqueVariables ?? []).filter((n) => keys.has(n) && !isGenericName(n))),
-    known: new Set([...keys].filter((k) => schema.byName.has(k) || schema.byAlias.has(k))),
+    known: new Set([...keys].filter((k) => schemaKnows(schema, k))),
     markers: (schema.detect?.markers ?? []).filter((m) => siblings.has(m)),
   }));
   if (profiles.some((p) => (p.detect?.otherComponents ?? []).some((o) => o.variables.some((n) => keys.has(n) && !isGenericName(n))))) return [];
@@ -191,8 +193,8 @@ function detectProduct(product: string, profiles: ResolvedSchema[], keys: Set<st
       b.known.size - a.known.size ||
       b.unique.size - a.unique.size ||
       b.markers.length - a.markers.length ||
-      a.schema.variables.length - b.schema.variables.length ||
-      a.schema.id.localeCompare(b.schema.id),
+      variableCountOf(a.schema) - variableCountOf(b.schema) ||
+      compareIds(a.schema.id, b.schema.id),
   );
   const chosen = [ranked[0]];
   const covered = new Set(ranked[0].known);

@@ -1,12 +1,12 @@
 /**
  * Checks a parsed schema file against schemas/envls-schema.schema.json (ajv, draft-07),
  * plus what JSON Schema cannot say: patterns the linear-time engine cannot run.
- * Compiled once, on first use; ajv itself is loaded then too (require, not import),
- * so a server without user schema files never loads it: builtin schemas are
- * validated at build time.
+ * Compiled once, on first use; the validator (./formatCompiler.ts: ajv and the format's
+ * JSON Schema) is loaded then too (require, not import), so a server without user schema
+ * files never loads it: builtin schemas are validated at build time.
  */
-import type { default as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
-import formatSchema from '../../../../schemas/envls-schema.schema.json';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type * as FormatCompiler from './formatCompiler';
 import { patternProblem } from './safeRegex';
 
 export interface FormatProblem {
@@ -18,14 +18,8 @@ export interface FormatProblem {
 let validator: ValidateFunction | undefined;
 
 function compiled(): ValidateFunction {
-  if (!validator) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Ajv = (require('ajv') as { default: typeof AjvClass }).default;
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    // Only `uri` is used; a loose check is enough (ajv-formats is not a dependency).
-    ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
-    validator = ajv.compile(formatSchema);
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  validator ??= (require('./formatCompiler') as typeof FormatCompiler).compileFormatValidator();
   return validator;
 }
 
