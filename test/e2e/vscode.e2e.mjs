@@ -254,7 +254,11 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
       await item.waitFor();
     });
     const details = page.locator('.suggest-details-container .suggest-details', { hasText: neosync.completionDoc });
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    // Ctrl+Space toggles "Read More"; an earlier step may have left it either way, so toggle until it shows.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await details.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      await page.keyboard.press('Control+Space');
+    }
     await details.waitFor();
     await screenshot('completion-shown');
     await page.keyboard.press('Escape');
@@ -521,7 +525,8 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     const pick = async (id, where) => {
       await runCommand('envls: Select Schema…');
       const input = page.locator('.quick-input-widget .quick-input-box input');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'flagsmith' }).first().waitFor();
+      // The list is long (the catalog) and alphabetical: wait for it, then filter to the id.
+      await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
       await input.fill(id);
       await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: id }).first().waitFor();
       await page.keyboard.press('Enter');
@@ -631,7 +636,11 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     await page.keyboard.type(app.documented.prefix);
     await rowOf(app.documented.item).waitFor();
     const details = page.locator('.suggest-details-container .suggest-details', { hasText: app.documented.doc });
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    // Ctrl+Space toggles "Read More"; an earlier step may have left it either way, so toggle until it shows.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await details.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      await page.keyboard.press('Control+Space');
+    }
     await details.waitFor();
     assert.match(await details.innerText(), /from \.env\.example/);
     await screenshot('example-completion-documentation');
@@ -681,7 +690,11 @@ describe('VS Code 1.100 (code-server 4.100.3) with envls.vsix', { timeout: 300_0
     });
     for (const item of items) await item.waitFor();
     const details = page.locator('.suggest-details-container .suggest-details', { hasText: CODE.completionDoc });
-    if (!(await details.isVisible())) await page.keyboard.press('Control+Space'); // toggles "Read More"
+    // Ctrl+Space toggles "Read More"; an earlier step may have left it either way, so toggle until it shows.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await details.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      await page.keyboard.press('Control+Space');
+    }
     await details.waitFor();
     t.diagnostic(`details: ${await details.innerText()}`);
     await screenshot('code-completion-shown');
