@@ -1,25 +1,16 @@
 // Writes test/fixtures/real-apps/index.json: one entry per app folder, its set decided by the rule
 // below (never by coverage), its stack read from its manifests. Kept: expected findings and the
-// held-out floor already recorded. Run after adding an app: `node scripts/real-apps-index.mjs`.
-import { createHash } from 'node:crypto';
+// held-out floor already recorded. Run after adding an app: `node --import tsx scripts/real-apps-index.ts`.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = 'test/fixtures/real-apps';
 const INDEX = join(ROOT, 'index.json');
-export const RULE =
-  'An app is "reference" (catalog schemas may be written from it) when the first byte of sha256(folder name) is divisible by 3, ' +
-  'or when envls ships a schema of its own for it (ownSchema); every other app is "held-out": nobody writes schemas from it. ' +
-  'Fixed before any coverage was measured; scripts/real-apps-index.mjs applies it and test/real-apps.test.ts checks it.';
+import { RULE, setByRule, type RealAppsIndex, type RealApp } from './coverage-measure';
 
-export function setByRule(folder, ownSchema) {
-  if (ownSchema) return 'reference';
-  return createHash('sha256').update(folder).digest()[0] % 3 === 0 ? 'reference' : 'held-out';
-}
-
-function stackOf(dir) {
-  const has = (name) => existsSync(join(dir, name));
-  const text = (name) => (has(name) ? readFileSync(join(dir, name), 'utf8') : '');
+function stackOf(dir: string): string {
+  const has = (name: string) => existsSync(join(dir, name));
+  const text = (name: string) => (has(name) ? readFileSync(join(dir, name), 'utf8') : '');
   const pkg = has('package.json') ? JSON.parse(text('package.json')) : {};
   const deps = { ...pkg.dependencies, ...pkg.devDependencies };
   if (/laravel\/framework/.test(text('composer.json'))) return 'laravel';
@@ -35,14 +26,14 @@ function stackOf(dir) {
   return 'other';
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const previous = existsSync(INDEX) ? JSON.parse(readFileSync(INDEX, 'utf8')) : { apps: [] };
-  const before = new Map(previous.apps.map((app) => [app.folder, app]));
+{
+  const previous: Partial<RealAppsIndex> = existsSync(INDEX) ? JSON.parse(readFileSync(INDEX, 'utf8')) : {};
+  const before = new Map((previous.apps ?? []).map((app) => [app.folder, app]));
   const apps = readdirSync(ROOT)
     .filter((name) => statSync(join(ROOT, name)).isDirectory())
     .sort()
-    .map((folder) => {
-      const old = before.get(folder) ?? {};
+    .map((folder): RealApp => {
+      const old: Partial<RealApp> = before.get(folder) ?? {};
       const ownSchema = old.ownSchema;
       return {
         folder,
@@ -52,8 +43,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         ...(old.expected?.length ? { expected: old.expected } : {}),
       };
     });
-  const index = { rule: RULE, heldOutFloor: previous.heldOutFloor ?? 0, heldOutFloorNote: previous.heldOutFloorNote ?? '', apps };
+  const index: RealAppsIndex = { rule: RULE, heldOutFloor: previous.heldOutFloor ?? 0, heldOutFloorNote: previous.heldOutFloorNote ?? '', apps };
   writeFileSync(INDEX, `${JSON.stringify(index, null, 2)}\n`);
-  const count = (set) => apps.filter((a) => a.set === set).length;
+  const count = (set: string) => apps.filter((a) => a.set === set).length;
   console.log(`${apps.length} apps: ${count('reference')} reference, ${count('held-out')} held-out`);
 }

@@ -1,0 +1,51 @@
+// `npm run coverage`: the share of real apps' example variables a bound schema documents, per app,
+// per set (reference / held-out) and per stack, and every error-severity diagnostic on those files.
+// Runs on the built dist/api.js (project-aware check, as `envls check` and the editor).
+//   --json                 the whole measurement as JSON
+//   --reference-names      the reference set's variable names by how many apps use them (never held-out names)
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure } from './coverage-measure.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const api = createRequire(import.meta.url)(resolve(repoRoot, 'dist/api.js'));
+const coverage = measure(api, repoRoot);
+const args = new Set(process.argv.slice(2));
+const pct = (share) => `${(share * 100).toFixed(1)}%`;
+
+if (args.has('--json')) {
+  process.stdout.write(`${JSON.stringify(coverage, null, 2)}\n`);
+} else if (args.has('--reference-names')) {
+  const uses = new Map();
+  for (const app of coverage.apps.filter((a) => a.set === 'reference')) {
+    const documented = new Set(app.documented);
+    for (const name of app.variables) {
+      const entry = uses.get(name) ?? { apps: 0, documentedIn: 0 };
+      entry.apps++;
+      if (documented.has(name)) entry.documentedIn++;
+      uses.set(name, entry);
+    }
+  }
+  const rows = [...uses].sort((a, b) => b[1].apps - a[1].apps || a[0].localeCompare(b[0]));
+  console.log(`# Variables of the REFERENCE apps only (${coverage.totals.reference.apps} apps), by how many apps use them.`);
+  console.log('# apps  documented-in  name   (documented-in: in how many of those apps a bound schema knows it)');
+  for (const [name, { apps, documentedIn }] of rows) console.log(`${String(apps).padStart(5)}  ${String(documentedIn).padStart(13)}  ${name}`);
+} else {
+  const rows = coverage.apps.map((a) => [a.set, a.stack, a.folder, a.variables.length, a.documented.length, pct(a.variables.length ? a.documented.length / a.variables.length : 0), a.schemas.join(',') || '-']);
+  rows.sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
+  console.log(['set', 'stack', 'app', 'vars', 'documented', 'share', 'schemas'].join('\t'));
+  for (const row of rows) console.log(row.join('\t'));
+  const line = (label, t) => console.log(`${label.padEnd(12)} ${String(t.apps).padStart(3)} apps  ${String(t.documented).padStart(5)}/${String(t.variables).padEnd(5)} = ${pct(t.share).padStart(6)} pooled, ${pct(t.meanShare).padStart(6)} mean per app`);
+  console.log('');
+  line('reference', coverage.totals.reference);
+  line('held-out', coverage.totals.heldOut);
+  line('all', coverage.totals.all);
+  console.log('');
+  for (const [stack, t] of Object.entries(coverage.totals.byStack)) line(stack, t);
+  console.log('');
+  const unexpected = coverage.errors.filter((e) => !e.expected);
+  console.log(`error-severity diagnostics: ${coverage.errors.length} (${unexpected.length} not recorded as expected)`);
+  for (const e of coverage.errors) console.log(`  ${e.expected ? 'expected  ' : 'UNEXPECTED'} ${e.folder}/${e.file}:${e.line} ${e.code}: ${e.message}${e.expected ? ` — ${e.expected}` : ''}`);
+  for (const e of coverage.staleExpected) console.log(`  STALE expected finding (no longer reported): ${e.folder}/${e.file}:${e.line} ${e.code}`);
+}
