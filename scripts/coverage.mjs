@@ -2,10 +2,12 @@
 // per set (reference / held-out) and per stack, and every error-severity diagnostic on those files.
 // Runs on the built dist/api.js (project-aware check, as `envls check` and the editor).
 //   --json                 the whole measurement as JSON
-//   --reference-names      the reference set's variable names by how many apps use them (never held-out names)
+//   --reference-names      the reference set's variable names by how many apps use them, with their family (never held-out names)
+//   --families             per set, each family's variables and how many a schema documents (counts only, no names)
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { familyOf } from './coverage-families.ts';
 import { measure } from './coverage-measure.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,7 +32,13 @@ if (args.has('--json')) {
   const rows = [...uses].sort((a, b) => b[1].apps - a[1].apps || a[0].localeCompare(b[0]));
   console.log(`# Variables of the REFERENCE apps only (${coverage.totals.reference.apps} apps), by how many apps use them.`);
   console.log('# apps  documented-in  name   (documented-in: in how many of those apps a bound schema knows it)');
-  for (const [name, { apps, documentedIn }] of rows) console.log(`${String(apps).padStart(5)}  ${String(documentedIn).padStart(13)}  ${name}`);
+  for (const [name, { apps, documentedIn }] of rows) console.log(`${String(apps).padStart(5)}  ${String(documentedIn).padStart(13)}  ${name.padEnd(40)} ${familyOf(name)}`);
+  console.log('');
+  printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
+} else if (args.has('--families')) {
+  printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
+  console.log('');
+  printFamilies('held-out', coverage.apps.filter((a) => a.set === 'held-out'));
 } else {
   const rows = coverage.apps.map((a) => [a.set, a.stack, a.folder, a.variables.length, a.documented.length, pct(a.variables.length ? a.documented.length / a.variables.length : 0), a.schemas.join(',') || '-']);
   rows.sort((a, b) => a[0].localeCompare(b[0]) || a[2].localeCompare(b[2]));
@@ -48,4 +56,25 @@ if (args.has('--json')) {
   console.log(`error-severity diagnostics: ${coverage.errors.length} (${unexpected.length} not recorded as expected)`);
   for (const e of coverage.errors) console.log(`  ${e.expected ? 'expected  ' : 'UNEXPECTED'} ${e.folder}/${e.file}:${e.line} ${e.code}: ${e.message}${e.expected ? ` — ${e.expected}` : ''}`);
   for (const e of coverage.staleExpected) console.log(`  STALE expected finding (no longer reported): ${e.folder}/${e.file}:${e.line} ${e.code}`);
+}
+
+/** Per family: variable uses (one per app), how many a schema documents, in how many apps; largest gap first. */
+function printFamilies(label, apps) {
+  const families = new Map();
+  for (const app of apps) {
+    const documented = new Set(app.documented);
+    for (const name of app.variables) {
+      const family = familyOf(name);
+      const f = families.get(family) ?? { uses: 0, documented: 0, apps: new Set() };
+      f.uses++;
+      if (documented.has(name)) f.documented++;
+      f.apps.add(app.folder);
+      families.set(family, f);
+    }
+  }
+  console.log(`# ${label}: families by undocumented variables (uses = one per app using the name)`);
+  console.log('# undocumented  uses  documented  apps  family');
+  for (const [family, f] of [...families].sort((a, b) => b[1].uses - b[1].documented - (a[1].uses - a[1].documented))) {
+    console.log(`${String(f.uses - f.documented).padStart(14)}  ${String(f.uses).padStart(4)}  ${pct(f.uses ? f.documented / f.uses : 0).padStart(10)}  ${String(f.apps.size).padStart(4)}  ${family}`);
+  }
 }
