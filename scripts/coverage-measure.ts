@@ -21,12 +21,16 @@ export const RULE =
 
 export type AppSet = 'reference' | 'held-out';
 
-/** A finding on a real example that is right (the file has the problem), with why. */
+/**
+ * An error-severity finding on a real example that is recorded: right (the file has the problem),
+ * with why; or a false positive known and not yet fixed (`falsePositive`), with what is wrong.
+ */
 export interface ExpectedFinding {
   file: string;
   line: number;
   code: string;
   reason: string;
+  falsePositive?: true;
 }
 
 export interface RealApp {
@@ -65,8 +69,10 @@ export interface ErrorFinding {
   line: number;
   code: string;
   message: string;
-  /** The reason recorded in index.json when this finding is expected (a real error in the file). */
+  /** The reason recorded in index.json when this finding is recorded there. */
   expected?: string;
+  /** Recorded as a known false positive (not yet fixed), not as a real error. */
+  falsePositive?: true;
 }
 
 export interface AppCoverage {
@@ -134,7 +140,7 @@ export function measure(api: EnvlsApi, repoRoot: string): Coverage {
         if (problem.severity !== 'error') continue;
         const expected = app.expected?.find((e) => e.file === shownFile && e.line === problem.line && e.code === problem.code);
         if (expected) seenExpected.add(expected);
-        errors.push({ folder: app.folder, file: shownFile, line: problem.line, code: problem.code, message: problem.message, ...(expected ? { expected: expected.reason } : {}) });
+        errors.push({ folder: app.folder, file: shownFile, line: problem.line, code: problem.code, message: problem.message, ...(expected ? { expected: expected.reason } : {}), ...(expected?.falsePositive ? { falsePositive: true as const } : {}) });
       }
       // The variables a program reads from the example (dotenv's keys; a commented-out line is no variable).
       const keys = Object.keys(api.parse(readFileSync(path, 'utf8')));

@@ -53,8 +53,10 @@ if (args.has('--json')) {
   for (const [stack, t] of Object.entries(coverage.totals.byStack)) line(stack, t);
   console.log('');
   const unexpected = coverage.errors.filter((e) => !e.expected);
-  console.log(`error-severity diagnostics: ${coverage.errors.length} (${unexpected.length} not recorded as expected)`);
-  for (const e of coverage.errors) console.log(`  ${e.expected ? 'expected  ' : 'UNEXPECTED'} ${e.folder}/${e.file}:${e.line} ${e.code}: ${e.message}${e.expected ? ` — ${e.expected}` : ''}`);
+  const falsePositives = coverage.errors.filter((e) => e.falsePositive);
+  console.log(`error-severity diagnostics: ${coverage.errors.length} (${unexpected.length} not recorded in index.json, ${falsePositives.length} recorded as known false positives)`);
+  const label = (e) => (!e.expected ? 'UNEXPECTED     ' : e.falsePositive ? 'FALSE POSITIVE ' : 'real error     ');
+  for (const e of coverage.errors) console.log(`  ${label(e)} ${e.folder}/${e.file}:${e.line} ${e.code}: ${e.message}${e.expected ? ` — ${e.expected}` : ''}`);
   for (const e of coverage.staleExpected) console.log(`  STALE expected finding (no longer reported): ${e.folder}/${e.file}:${e.line} ${e.code}`);
 }
 
