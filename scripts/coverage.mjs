@@ -3,6 +3,7 @@
 // Runs on the built dist/api.js (project-aware check, as `envls check` and the editor).
 //   --json                 the whole measurement as JSON
 //   --reference-names      the reference set's variable names by how many apps use them, with their family (never held-out names)
+//   --markdown             the README's table (sets and stacks)
 //   --families             per set, each family's variables and how many a schema documents (counts only, no names)
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -35,6 +36,14 @@ if (args.has('--json')) {
   for (const [name, { apps, documentedIn }] of rows) console.log(`${String(apps).padStart(5)}  ${String(documentedIn).padStart(13)}  ${name.padEnd(40)} ${familyOf(name)}`);
   console.log('');
   printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
+} else if (args.has('--markdown')) {
+  const row = (label, t) => `| ${label} | ${t.apps} | ${t.variables} | ${t.documented} | ${pct(t.share)} | ${pct(t.meanShare)} |`;
+  console.log('| apps | count | variables | documented | share | mean per app |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(row('**held-out** (no schema written from them)', coverage.totals.heldOut));
+  console.log(row('reference (the catalog may be written from them)', coverage.totals.reference));
+  console.log(row('all', coverage.totals.all));
+  for (const [stack, t] of Object.entries(coverage.totals.byStack)) console.log(row(`stack: ${stack}`, t));
 } else if (args.has('--families')) {
   printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
   console.log('');
