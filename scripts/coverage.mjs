@@ -4,7 +4,9 @@
 //   --json                 the whole measurement as JSON
 //   --reference-names      the reference set's variable names by how many apps use them, with their family (never held-out names)
 //   --markdown             the README's table (sets and stacks)
+//   --update-readme        write that table into README.md between its coverage markers
 //   --families             per set, each family's variables and how many a schema documents (counts only, no names)
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +38,9 @@ if (args.has('--json')) {
   for (const [name, { apps, documentedIn }] of rows) console.log(`${String(apps).padStart(5)}  ${String(documentedIn).padStart(13)}  ${name.padEnd(40)} ${familyOf(name)}`);
   console.log('');
   printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
-} else if (args.has('--markdown')) {
+} else if (args.has('--markdown') || args.has('--update-readme')) {
+  const lines = [];
+  const console = { log: (line) => lines.push(line) };
   const row = (label, t) => `| ${label} | ${t.apps} | ${t.variables} | ${t.documented} | ${pct(t.share)} | ${pct(t.meanShare)} |`;
   console.log('| apps | count | variables | documented | share | mean per app |');
   console.log('|---|---:|---:|---:|---:|---:|');
@@ -44,6 +48,16 @@ if (args.has('--json')) {
   console.log(row('reference (the catalog may be written from them)', coverage.totals.reference));
   console.log(row('all', coverage.totals.all));
   for (const [stack, t] of Object.entries(coverage.totals.byStack)) console.log(row(`stack: ${stack}`, t));
+  if (args.has('--update-readme')) {
+    const readme = resolve(repoRoot, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const start = '<!-- coverage:start (npm run coverage -- --update-readme) -->';
+    const end = '<!-- coverage:end -->';
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from < 0 || to < from) throw new Error('README.md has no coverage markers');
+    writeFileSync(readme, `${text.slice(0, from + start.length)}\n${lines.join('\n')}\n${text.slice(to)}`);
+  } else process.stdout.write(`${lines.join('\n')}\n`);
 } else if (args.has('--families')) {
   printFamilies('reference', coverage.apps.filter((a) => a.set === 'reference'));
   console.log('');
