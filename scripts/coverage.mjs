@@ -13,6 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { familyOf } from './coverage-families.ts';
 import { measure } from './coverage-measure.ts';
 
+// Piped into `head`: stop quietly when the reader has had enough.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const api = createRequire(import.meta.url)(resolve(repoRoot, 'dist/api.js'));
 const coverage = measure(api, repoRoot);
