@@ -285,3 +285,13 @@ test('completion: an empty .env completes every name of the example, with its no
   const secret = getCompletions(valueDoc, schemaSetFor([]), { line: 1, character: 11 }, { project: ctx });
   assert.ok(!secret.items.some((i) => i.label === 'changeme'));
 });
+
+test('invalidValue: a placeholder in an example is no value of the type; the same in a values file still is', () => {
+  // vercel/ai-chatbot's .env.example holds `****` for a URL (test/fixtures/real-apps).
+  const schema = makeSchema('t/app', [{ name: 'SERVICE_URL', type: 'url' }]);
+  const files = { '.env.example': 'SERVICE_URL=****\n', '.env': 'SERVICE_URL=****\n' };
+  assert.deepEqual(only(check(files, '.env.example', { schemas: [schema] }), 'invalidValue'), []);
+  assert.equal(only(check(files, '.env', { schemas: [schema] }), 'invalidValue').length, 1);
+  // A real value of the wrong type in an example is still reported.
+  assert.equal(only(check({ '.env.example': 'SERVICE_URL=just words\n' }, '.env.example', { schemas: [schema] }), 'invalidValue').length, 1);
+});

@@ -3,6 +3,7 @@ import { parseEnv } from '../../parser/parse';
 import type { Fix, Rule } from '../rule';
 import { checkValue } from '../../schema/checkValue';
 import { isSensitiveName } from '../../sensitivity';
+import { placeholderOf } from '../../placeholders';
 import type { VariableSpec } from '../../schema/types';
 
 /** A URL with a password (`scheme://user:pw@host`): sensitive whatever the variable's name. */
@@ -24,6 +25,9 @@ export const invalidValue: Rule = {
       const match = ctx.index.matches[i];
       if (!match || entry.references.length > 0) return; // with references: known only after expansion
       if (entry.passThrough) return; // compose takes the shell's value: nothing in the file to check
+      // An example is a template no program loads: its placeholders (`****`, `<your url>`) are there to
+      // be replaced, not values of the variable's type (vercel/ai-chatbot's `.env.example`).
+      if (ctx.project?.role.role === 'example' && placeholderOf(entry.value, entry.key) !== undefined) return;
       const hidden = match.spec.sensitive === true || isSensitiveName(entry.key, ctx.schemaSet) || URL_CREDENTIAL.test(entry.value);
       const problem = checkValue(match.spec, entry.value, { hideValue: hidden });
       if (!problem) return;
