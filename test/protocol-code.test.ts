@@ -4,36 +4,15 @@
  * from the env key reaching exactly the code reads (a comment or a string that names the variable
  * is not one), and rename with the exact text it leaves in every file.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import type { CompletionItem, CompletionList, Diagnostic, Hover, Location, MarkupContent, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { tempWorkspaces } from './support/tempWorkspace';
 import { startServer, type Client } from './support/lspClient';
 import { applyLspEdits } from './support/lspEdits';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-const home = mkdtempSync(join(tmpdir(), 'envls-code-home-'));
-roots.push(home);
-process.env.HOME = home;
-process.env.XDG_CONFIG_HOME = join(home, '.config');
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'envls-code-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const uriIn = (root: string, path: string) => pathToFileURL(join(root, path)).toString();
+const { workspace, uriIn } = tempWorkspaces('envls-code', { isolateHome: true });
 
 const ENV = 'DB_HOST=db.internal\nAPI_PORT=8080\n';
 const EXAMPLE = '# The database host the app connects to\nDB_HOST=\nAPI_PORT=\n';

@@ -4,31 +4,15 @@
  * `.env.schema` itself gets decorator completion, hover with varlock's links, and a diagnostic
  * for an unknown decorator; editing it re-checks the open `.env`.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { tempWorkspaces } from './support/tempWorkspace';
 import { startServer, type Client } from './support/lspClient';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'envls-envspec-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const uriIn = (root: string, path: string) => pathToFileURL(join(root, path)).toString();
+const { workspace, uriIn } = tempWorkspaces('envls-envspec');
 
 async function withServer(root: string, run: (client: Client) => Promise<void>): Promise<void> {
   const client = await startServer({ rootPath: root, capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });

@@ -4,41 +4,20 @@
  * completion, its documentation, hover, the binding notice) and through the built CLI (text, json,
  * sarif).
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { tempWorkspaces } from './support/tempWorkspace';
 import { REPO_ROOT, startServer, type Client } from './support/lspClient';
 import type { BindingNotice } from '../server/src/protocol/bindingNotice';
 import { isPlaceholder as isExamplePlaceholder } from '../server/src/service/placeholders';
 import { schemaSourcesOf } from '../server/src/service/schemaSources';
 import { makeSchema } from './support/testSchema';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-// git's global excludes file must not decide these tests.
-const home = mkdtempSync(join(tmpdir(), 'envls-example-home-'));
-roots.push(home);
-process.env.HOME = home;
-process.env.XDG_CONFIG_HOME = join(home, '.config');
-
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'envls-example-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
-
-const uriIn = (root: string, path: string) => pathToFileURL(join(root, path)).toString();
+const { workspace, uriIn } = tempWorkspaces('envls-example', { isolateHome: true });
 
 const APP = JSON.stringify({ dependencies: { next: '15.0.0', 'next-auth': '4.24.7', '@prisma/client': '5.22.0' } });
 const LIVE_KEY = 'wk_9f8e7d6c5b4a39281706f5e4d3c2b1a0';

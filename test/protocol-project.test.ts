@@ -4,42 +4,17 @@
  * convention's order shows in hover and shadowedVariable; each project code, each fix (applied,
  * exact text) and navigation across layers are checked over JSON-RPC.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CodeAction, Diagnostic, Hover, Location, MarkupContent, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { tempWorkspaces } from './support/tempWorkspace';
 import { startServer, type Client } from './support/lspClient';
 import { applyLspEdits } from './support/lspEdits';
 
-const roots: string[] = [];
-after(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-// git's global excludes file must not decide these tests: point HOME and XDG_CONFIG_HOME (inherited by the server) at empty folders.
-const home = mkdtempSync(join(tmpdir(), 'envls-project-home-'));
-roots.push(home);
-process.env.HOME = home;
-process.env.XDG_CONFIG_HOME = join(home, '.config');
-
-/** A workspace folder with these files. */
-function workspace(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'envls-project-'));
-  roots.push(root);
-  for (const [path, text] of Object.entries(files)) write(root, path, text);
-  return root;
-}
-
-function write(root: string, path: string, text: string): void {
-  mkdirSync(dirname(join(root, path)), { recursive: true });
-  writeFileSync(join(root, path), text);
-}
-
-const uriIn = (root: string, path: string) => pathToFileURL(join(root, path)).toString();
+const { workspace, write, uriIn } = tempWorkspaces('envls-project', { isolateHome: true });
 
 async function withServer(root: string, run: (client: Client) => Promise<void>, settings?: unknown): Promise<void> {
   const client = await startServer({
