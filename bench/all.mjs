@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const scripts = ['run.mjs', 'protocol.mjs', 'completion.mjs', 'project.mjs', 'secrets.mjs', 'code-index.mjs'];
+const scripts = ['run.mjs', 'protocol.mjs', 'completion.mjs', 'code-completion.mjs', 'project.mjs', 'secrets.mjs', 'code-index.mjs'];
 const work = mkdtempSync(join(tmpdir(), 'envls-bench-targets-'));
 const targetsFile = join(work, 'targets.jsonl');
 const failed = [];
