@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Language, Parser } from '@vscode/tree-sitter-wasm';
+import type { Edit, Language, Parser, Point, Tree } from '@vscode/tree-sitter-wasm';
 import type { CodeParsers, SyntaxTree } from '../service/code/syntax';
 import type { CodeLanguage } from '../service/code/types';
 
@@ -91,4 +91,71 @@ function parse(language: CodeLanguage, text: string): SyntaxTree | undefined {
   const grammar = GRAMMAR_OF[language];
   const parser = grammar ? parsers.get(grammar) : undefined;
   return parser?.parse(text) ?? undefined;
+}
+
+/**
+ * Parsers for one open document that keep its last tree: the same text again reuses it, and a new
+ * version is parsed incrementally from it (tree-sitter reuses what the edit did not touch), so a
+ * completion request after a keystroke costs a fraction of a full parse. The tree handed out is a
+ * copy only in name: its `delete` does nothing, the tree lives until the next text or `dispose`.
+ * Needs `loadCodeParsers` to have loaded the document's grammar (else `parse` answers undefined).
+ */
+export interface DocumentParsers extends CodeParsers {
+  /** Frees the kept tree (the document closed). */
+  dispose(): void;
+}
+
+export function documentParsers(): DocumentParsers {
+  let last: { language: CodeLanguage; text: string; tree: Tree } | undefined;
+  const keep = (tree: Tree): SyntaxTree => ({ rootNode: tree.rootNode, delete: () => undefined });
+  return {
+    parse(language, text) {
+      const grammar = GRAMMAR_OF[language];
+      const parser = grammar ? parsers.get(grammar) : undefined;
+      if (!parser) return undefined;
+      if (last?.language === language && last.text === text) return keep(last.tree);
+      let old: Tree | undefined;
+      if (last?.language === language) {
+        old = last.tree;
+        old.edit(editBetween(last.text, text));
+      } else last?.tree.delete();
+      const tree = parser.parse(text, old) ?? undefined;
+      old?.delete();
+      last = tree ? { language, text, tree } : undefined;
+      return tree ? keep(tree) : undefined;
+    },
+    dispose() {
+      last?.tree.delete();
+      last = undefined;
+    },
+  };
+}
+
+/** The one edit that turns `before` into `after`: the span between their common prefix and suffix. */
+function editBetween(before: string, after: string): Edit {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  const oldEnd = before.length - suffix;
+  const newEnd = after.length - suffix;
+  return {
+    startIndex: start,
+    oldEndIndex: oldEnd,
+    newEndIndex: newEnd,
+    startPosition: pointAt(before, start),
+    oldEndPosition: pointAt(before, oldEnd),
+    newEndPosition: pointAt(after, newEnd),
+  };
+}
+
+function pointAt(text: string, index: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) {
+    row++;
+    lineStart = at + 1;
+  }
+  return { row, column: index - lineStart };
 }

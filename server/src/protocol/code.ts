@@ -25,6 +25,7 @@ import type { EnvDocument } from '../service/parser/model';
 import { projectFileKind, type ProjectModel } from '../service/project/model';
 import { schemaSetFor, type SchemaSet } from '../service/schema/schemaSet';
 import type { ValidationSettings } from '../service/validate';
+import { documentParsers, type DocumentParsers } from '../node/codeParsers';
 import { CODE_WATCH_GLOBS, openFolderCodeIndex, readsOfText, siteOfText, type FolderCodeIndex } from './codeFolder';
 import { settle, type Logger } from './guard';
 import type { ProjectWorkspaces } from './project';
@@ -58,6 +59,8 @@ export class CodeBridge {
   private settings: CodeSettings = DEFAULT_SETTINGS.code;
   private readonly folders = new Map<string, FolderCodeIndex>();
   private readonly openReads = new Map<string, OpenReads>();
+  /** Per open code document: its parsers, which keep its last tree (completion parses a new version incrementally). */
+  private readonly openParsers = new Map<string, DocumentParsers>();
   /** Per URI: the state its diagnostics were last published for. */
   private readonly published = new Map<string, string>();
   /** Per URI: the latest version seen (an older pass never publishes over a newer one). */
@@ -126,6 +129,8 @@ export class CodeBridge {
 
   closed(uri: string): void {
     this.openReads.delete(uri);
+    this.openParsers.get(uri)?.dispose();
+    this.openParsers.delete(uri);
     this.published.delete(uri);
     this.latest.delete(uri);
     settle(this.host.log, 'clearing diagnostics', this.host.sendDiagnostics({ uri, diagnostics: [] }));
@@ -190,7 +195,9 @@ export class CodeBridge {
 
   async completion(document: TextDocument, position: Position, itemDefaults: readonly string[]): Promise<CompletionList | null> {
     if (!this.serves(document)) return null;
-    const site = await siteOfText(document.languageId as CodeLanguage, document.getText(), document.offsetAt(position));
+    let parsers = this.openParsers.get(document.uri);
+    if (!parsers) this.openParsers.set(document.uri, (parsers = documentParsers()));
+    const site = await siteOfText(document.languageId as CodeLanguage, document.getText(), document.offsetAt(position), parsers);
     if (!site) return null;
     const context = this.contextOf(document);
     return context ? codeCompletion(context, site, { uri: document.uri, itemDefaults }) : null;

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { FileChangeType } from 'vscode-languageserver/node';
-import { loadCodeParsers, type LoadedCodeParsers } from '../node/codeParsers';
+import { loadCodeParsers, type DocumentParsers, type LoadedCodeParsers } from '../node/codeParsers';
 import { extractReads } from '../service/code/extract';
 import { CODE_LANGUAGES } from '../service/code/languages';
 import { readSiteAt } from '../service/code/readSite';
@@ -33,8 +33,10 @@ export async function readsOfText(language: CodeLanguage, text: string): Promise
   return extractReads(language, text, await codeParsers());
 }
 
-export async function siteOfText(language: CodeLanguage, text: string, offset: number): Promise<ReadSite | undefined> {
-  return readSiteAt(language, text, offset, await codeParsers());
+/** `document`: the open document's own parsers (its tree kept between requests), when there are some. */
+export async function siteOfText(language: CodeLanguage, text: string, offset: number, document?: DocumentParsers): Promise<ReadSite | undefined> {
+  const loaded = await codeParsers();
+  return readSiteAt(language, text, offset, document ?? loaded);
 }
 
 export interface FolderCodeIndex {

@@ -100,8 +100,12 @@ export function parseExtent(language: CodeLanguage, text: string): number {
     }
     last = match.index + match[0].length;
   }
-  if (last < 0) return 0;
-  let end = last;
+  return last < 0 ? 0 : extentAfter(text, last);
+}
+
+/** The end of the line `LINES_AFTER_LAST` lines after the one of `index` (the text's end when it comes first). */
+export function extentAfter(text: string, index: number): number {
+  let end = index;
   for (let line = 0; line <= LINES_AFTER_LAST; line++) {
     end = text.indexOf('\n', line === 0 ? end : end + 1);
     if (end === -1) return text.length;

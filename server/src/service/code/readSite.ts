@@ -5,6 +5,7 @@
  * after the dot): the read's shape is matched on the text before the cursor, and the syntax tree (when
  * parsers are given) only rules out a comment or a string literal where the match starts.
  */
+import { extentAfter } from './extract';
 import { OffsetRanges } from './offsets';
 import type { CodeParsers, SyntaxNode } from './syntax';
 import type { CodeLanguage, ReadSite } from './types';
@@ -89,7 +90,10 @@ const INTERPOLATIONS = new Set(['template_substitution', 'interpolation', 'simpl
 /** False when the read's first character is inside a comment or a string literal (as far as the tree or the line tells). */
 function isCode(language: CodeLanguage, text: string, anchor: number, parsers: CodeParsers | undefined): boolean {
   if (language === 'dockerfile' || language === 'dockercompose') return !commentedLine(text, anchor, language);
-  const tree = parsers?.parse(language, text);
+  // Whether a place is code depends only on the text before it (as for extraction, a few lines more):
+  // the rest of a long file need not be parsed on every keystroke.
+  const extent = extentAfter(text, anchor);
+  const tree = parsers?.parse(language, extent === text.length ? text : text.slice(0, extent));
   if (!tree) return true;
   try {
     let node: SyntaxNode | null = tree.rootNode.descendantForIndex(anchor, anchor + 1);
