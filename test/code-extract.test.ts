@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractReads } from '../server/src/service/code/extract';
+import { extractReads, mayRead } from '../server/src/service/code/extract';
 import type { CodeLanguage, EnvRead } from '../server/src/service/code/types';
 import { testParsers } from './support/codeParsers';
 
@@ -259,6 +259,10 @@ test('only the text up to the last candidate is parsed, and comment lines are pa
   assert.deepEqual(await reads('typescript', code + after), expected, 'code after the last read changes nothing');
   assert.deepEqual(await reads('typescript', code + '\nconst open = `unclosed ${'), expected, 'nor does broken code after it');
   assert.deepEqual(await reads('python', '# os.getenv("A")\n  # os.environ["B"]\nx = 1\n'), []);
+  // Python's text test asks for a subscript, `.get` or a call after the word; a comment or a line
+  // continuation between them (inside brackets) still counts, and a word in a string does not need a parse.
+  assert.deepEqual(await reads('python', 'a = (os.environ  # note\n  ["A"])\nb = os.getenv \\\n  ("B")\nc = (env  # d\n  ("C"))\nd = os.environ\n'), ['A', 'B', 'C']);
+  assert.equal(mayRead('python', 's = "the environ is user, env of getenv"\n'), false);
   assert.deepEqual(await reads('ruby', 'x = "first line\n#{ENV["INTERPOLATED"]}"\n# ENV["C"]\n'), ['INTERPOLATED']);
   assert.deepEqual(await reads('php', "<?php\n#[Attr(env('ATTRIBUTE'))]\n# env('HASH')\nfunction f() {}\n"), ['ATTRIBUTE']);
 });

@@ -48,7 +48,9 @@ const MAY_READ: Record<CodeLanguage, RegExp> = {
   javascriptreact: JS_MAY_READ,
   typescript: JS_MAY_READ,
   typescriptreact: JS_MAY_READ,
-  python: /\b(?:environ|getenv)\b|\benv\s*(?:\.\s*\w+\s*)?\(/,
+  // `environ` read is subscripted or `.get`; `getenv`/`env` called (or `env.str(…)`); a comment or a line
+  // continuation may come between inside brackets. So `"environ is …"` in a string is not a candidate.
+  python: /\benviron\s*(?:[[.#\\]|$)|\b(?:getenv|env)\s*(?:[(#\\]|$)|\benv\s*\./,
   go: /\bos\s*\.\s*(?:Getenv|LookupEnv)\b/,
   ruby: /\bENV\b/,
   php: /\b(?:env|getenv)\s*\(|\$_(?:ENV|SERVER)\b/,
