@@ -6,12 +6,12 @@
  * never following a symbolic link to a folder, skipping dependency, build and virtual-environment
  * folders and whatever git ignores (folders and files: generated code is not the app's), files over
  * `maxFileBytes` and minified bundles. It stops at `maxFiles` code files or `maxEntries` directory
- * entries. Files are read asynchronously, a few at a time; extraction (synchronous) runs in slices of
+ * entries. Files are read synchronously (small, mostly cached) between event-loop turns; extraction (synchronous) runs in slices of
  * a few milliseconds with a turn of the event loop between them, so a server keeps answering while a
  * large repository is indexed. The grammars are loaded when the first file needs one.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
-import type { Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CodeIndex, type CodeIndexLimits } from '../service/code/codeIndex';
@@ -60,7 +60,6 @@ export interface CodeScanStats {
 }
 
 const DEFAULTS = { maxFiles: 20_000, maxFileBytes: 512 * 1024, maxEntries: 200_000, sliceMs: 10 };
-const READ_CONCURRENCY = 16;
 const MINIFIED = /\.min\.[cm]?js$/;
 
 interface FoundFile {
@@ -103,20 +102,15 @@ export class CodeWorkspace {
     const slice = new Slicer(this.options.sliceMs ?? DEFAULTS.sliceMs);
     let parsers: LoadedCodeParsers | undefined;
     const maxFileBytes = this.options.maxFileBytes ?? DEFAULTS.maxFileBytes;
-    let next = 0;
-    // Reads run ahead of extraction, a few at a time; extraction takes them in order.
-    const texts: Promise<string | undefined>[] = [];
-    const readAhead = () => {
-      while (texts.length < found.length && texts.length < next + READ_CONCURRENCY) texts.push(readSmallText(found[texts.length].absolute, maxFileBytes));
-    };
     const pool = this.options.workers === false ? undefined : codeExtractPool();
     const inFlight = new Set<Promise<void>>();
-    for (; next < found.length; next++) {
+    for (const file of found) {
       if (this.options.signal?.aborted) break;
-      readAhead();
-      const file = found[next];
-      const text = await texts[next];
-      texts[next] = DONE;
+      // Read synchronously: from the page cache a small file costs a few microseconds this way, and
+      // several times more through the thread pool's round trips (open, stat, read, close each one).
+      // The slicer still lets the event loop turn every few milliseconds.
+      await slice.maybeYield();
+      const text = readSmallTextSync(file.absolute, maxFileBytes);
       if (text === undefined || !mayRead(file.language, text)) continue;
       this.stats.parsed++;
       if (pool) {
@@ -136,7 +130,6 @@ export class CodeWorkspace {
       const reads = this.extract(file.rel, file.language, text, parsers);
       this.stats.reads += reads.length;
       this.index.setFile(file.rel, file.language, reads);
-      await slice.maybeYield();
     }
     await Promise.all(inFlight);
     return this.stats;
@@ -249,8 +242,6 @@ export class CodeWorkspace {
   }
 }
 
-const DONE: Promise<undefined> = Promise.resolve(undefined);
-
 async function readSmallText(path: string, maxBytes: number): Promise<string | undefined> {
   try {
     const info = await stat(path);
@@ -258,6 +249,28 @@ async function readSmallText(path: string, maxBytes: number): Promise<string | u
     return await readFile(path, 'utf8');
   } catch {
     return undefined;
+  }
+}
+
+/** A regular file's text, or undefined (gone, not a regular file, over `maxBytes`); never blocks on a FIFO. */
+function readSmallTextSync(path: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    const buffer = Buffer.allocUnsafe(info.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.toString('utf8', 0, length);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
