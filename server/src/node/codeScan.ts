@@ -98,13 +98,13 @@ export class CodeWorkspace {
   }
 
   async scan(): Promise<CodeScanStats> {
-    const found = await this.walk();
     const slice = new Slicer(this.options.sliceMs ?? DEFAULTS.sliceMs);
-    let parsers: LoadedCodeParsers | undefined;
     const maxFileBytes = this.options.maxFileBytes ?? DEFAULTS.maxFileBytes;
     const pool = this.options.workers === false ? undefined : codeExtractPool();
     const inFlight = new Set<Promise<void>>();
-    for (const file of found) {
+    // Files are read and handed to the workers as the walk finds them (folder by folder), so parsing
+    // starts at once instead of after the whole walk.
+    for await (const file of this.walk()) {
       if (this.options.signal?.aborted) break;
       // Read synchronously: from the page cache a small file costs a few microseconds this way, and
       // several times more through the thread pool's round trips (open, stat, read, close each one).
@@ -126,7 +126,7 @@ export class CodeWorkspace {
         if (inFlight.size >= pool.capacity) await Promise.race(inFlight);
         continue;
       }
-      parsers ??= await loadCodeParsers(new Set(found.map((f) => f.language)));
+      const parsers = await loadCodeParsers([file.language]);
       const reads = this.extract(file.rel, file.language, text, parsers);
       this.stats.reads += reads.length;
       this.index.setFile(file.rel, file.language, reads);
@@ -193,12 +193,12 @@ export class CodeWorkspace {
     return this.git.isGitIgnored(join(this.root, ...parts, name)) === true;
   }
 
-  /** The code files of the folder, in a stable order (sorted per folder, depth first). */
-  private async walk(): Promise<FoundFile[]> {
+  /** The code files of the folder, in a stable order (sorted per folder, depth first), as they are found. */
+  private async *walk(): AsyncGenerator<FoundFile> {
     const maxFiles = this.options.maxFiles ?? DEFAULTS.maxFiles;
     const maxEntries = this.options.maxEntries ?? DEFAULTS.maxEntries;
     const slice = new Slicer(this.options.sliceMs ?? DEFAULTS.sliceMs);
-    const found: FoundFile[] = [];
+    let found = 0;
     let entriesSeen = 0;
     const pending: { absolute: string; rel: string }[] = [{ absolute: this.root, rel: '' }];
     while (pending.length > 0) {
@@ -215,7 +215,7 @@ export class CodeWorkspace {
       for (const entry of entries) {
         if (++entriesSeen > maxEntries) {
           this.stats.truncated = true;
-          return found;
+          return;
         }
         const absolute = join(dir.absolute, entry.name);
         const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
@@ -227,18 +227,18 @@ export class CodeWorkspace {
         } else if (entry.isFile()) {
           const language = this.languageOf(rel);
           if (!language || this.git?.isGitIgnored(absolute)) continue;
-          if (found.length >= maxFiles) {
+          if (found >= maxFiles) {
             this.stats.truncated = true;
-            return found;
+            return;
           }
-          found.push({ absolute, rel, language });
+          found++;
           this.stats.files++;
+          yield { absolute, rel, language };
         }
       }
       for (let i = folders.length - 1; i >= 0; i--) pending.push(folders[i]);
       await slice.maybeYield();
     }
-    return found;
   }
 }
 
