@@ -195,9 +195,7 @@ export class CodeBridge {
 
   async completion(document: TextDocument, position: Position, itemDefaults: readonly string[]): Promise<CompletionList | null> {
     if (!this.serves(document)) return null;
-    let parsers = this.openParsers.get(document.uri);
-    if (!parsers) this.openParsers.set(document.uri, (parsers = documentParsers()));
-    const site = await siteOfText(document.languageId as CodeLanguage, document.getText(), document.offsetAt(position), parsers);
+    const site = await siteOfText(document.languageId as CodeLanguage, document.getText(), document.offsetAt(position), this.parsersOf(document.uri));
     if (!site) return null;
     const context = this.contextOf(document);
     return context ? codeCompletion(context, site, { uri: document.uri, itemDefaults }) : null;
@@ -284,9 +282,17 @@ export class CodeBridge {
   private async readsOf(document: TextDocument): Promise<EnvRead[]> {
     const cached = this.openReads.get(document.uri);
     if (cached?.version === document.version) return cached.reads;
-    const reads = await readsOfText(document.languageId as CodeLanguage, document.getText());
+    // The document's kept tree: a keystroke re-parses incrementally, not the whole file again.
+    const reads = await readsOfText(document.languageId as CodeLanguage, document.getText(), this.parsersOf(document.uri));
     this.openReads.set(document.uri, { version: document.version, reads });
     return reads;
+  }
+
+  /** The open document's parsers, keeping its last tree for completion and its own reads. */
+  private parsersOf(uri: string): DocumentParsers {
+    let parsers = this.openParsers.get(uri);
+    if (!parsers) this.openParsers.set(uri, (parsers = documentParsers()));
+    return parsers;
   }
 
   private contextOf(document: TextDocument): CodeContext | undefined {

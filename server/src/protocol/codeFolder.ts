@@ -29,8 +29,10 @@ export function codeParsers(): Promise<LoadedCodeParsers> {
   return parsers;
 }
 
-export async function readsOfText(language: CodeLanguage, text: string): Promise<EnvRead[]> {
-  return extractReads(language, text, await codeParsers());
+/** `document`: the open document's own parsers (its tree kept between versions), when there are some. */
+export async function readsOfText(language: CodeLanguage, text: string, document?: DocumentParsers): Promise<EnvRead[]> {
+  const loaded = await codeParsers();
+  return extractReads(language, text, document ?? loaded);
 }
 
 /** `document`: the open document's own parsers (its tree kept between requests), when there are some. */
