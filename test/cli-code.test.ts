@@ -5,10 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { REPO_ROOT } from './support/lspClient';
+import { tempWorkspaces } from './support/tempWorkspace';
 
 const CLI = resolve(REPO_ROOT, 'dist/cli.js');
 
@@ -17,15 +16,7 @@ function envls(args: string[], cwd: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function folder(t: { after: (fn: () => void) => void }, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-code-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const { workspace } = tempWorkspaces('envls-cli-code');
 
 const APP = {
   'package.json': '{"dependencies":{"dotenv":"16"}}',
@@ -34,7 +25,7 @@ const APP = {
 };
 
 test('check --code: unusedVariable on the env file, unsetVariable in the code file', (t) => {
-  const dir = folder(t, APP);
+  const dir = workspace(APP);
   const run = envls(['check', '--code', '.env'], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^\.env:2:1: hint unusedVariable No code of this app reads OLD_FLAG/m);
@@ -46,7 +37,7 @@ test('check --code: unusedVariable on the env file, unsetVariable in the code fi
 });
 
 test('check without --code says nothing about the code; --code with --no-project is a usage error', (t) => {
-  const dir = folder(t, APP);
+  const dir = workspace(APP);
   const run = envls(['check', '.env'], dir);
   assert.ok(!/unusedVariable|unsetVariable/.test(run.stdout), run.stdout);
   assert.equal(envls(['check', '--code', '--no-project', '.env'], dir).code, 2);

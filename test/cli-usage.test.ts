@@ -5,10 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { REPO_ROOT } from './support/lspClient';
+import { tempWorkspaces } from './support/tempWorkspace';
 
 const CLI = resolve(REPO_ROOT, 'dist/cli.js');
 
@@ -17,15 +16,7 @@ function envls(args: string[], cwd: string) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function folder(t: { after: (fn: () => void) => void }, files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'envls-cli-usage-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const { workspace } = tempWorkspaces('envls-cli-usage');
 
 const APP = {
   'api/app.py': 'import os\n# os.getenv("DB_URL") in a comment\nurl = os.getenv("DB_URL", "sqlite://")\n',
@@ -35,21 +26,21 @@ const APP = {
 };
 
 test('usage lists path:line:col per read, (fallback) and (sets); exit 0', (t) => {
-  const dir = folder(t, APP);
+  const dir = workspace(APP);
   const run = envls(['usage', 'DB_URL'], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, 'api/app.py:3:18 (fallback)\ncompose.yaml:4:7 (sets)\nweb/src/db.ts:2:32\n');
 });
 
 test('usage FOLDER searches that folder only; paths stay relative to the current folder', (t) => {
-  const dir = folder(t, APP);
+  const dir = workspace(APP);
   const run = envls(['usage', 'DB_URL', 'web'], dir);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stdout, 'web/src/db.ts:2:32\n');
 });
 
 test('usage --json; exit 1 when nothing reads the variable (a set alone is not a read)', (t) => {
-  const dir = folder(t, { ...APP, 'compose.yaml': 'services:\n  api:\n    environment:\n      ONLY_SET: x\n' });
+  const dir = workspace({ ...APP, 'compose.yaml': 'services:\n  api:\n    environment:\n      ONLY_SET: x\n' });
   const json = envls(['usage', 'DB_URL', '--json'], dir);
   assert.equal(json.code, 0, json.stderr);
   const parsed = JSON.parse(json.stdout);
@@ -67,7 +58,7 @@ test('usage --json; exit 1 when nothing reads the variable (a set alone is not a
 });
 
 test('usage: bad usage and an unreadable folder exit 2', (t) => {
-  const dir = folder(t, APP);
+  const dir = workspace(APP);
   assert.equal(envls(['usage'], dir).code, 2);
   assert.equal(envls(['usage', 'A', 'b', 'c'], dir).code, 2);
   assert.equal(envls(['usage', 'A', '--nope'], dir).code, 2);
